@@ -1,0 +1,94 @@
+// The shape of bot-config/*.yaml. Every key but the minimum in DESIGN.md is optional with a
+// default; bot-config/example.yaml documents each one in Chinese.
+import { z } from 'zod'
+import { KINDS, ROLES } from '../domain/types.js'
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm，例如 09:00（expected HH:mm）' })
+const roleList = ROLES.join('、')
+
+export const memberSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: '姓名不能为空（name is empty）' }),
+  role: z.enum(ROLES, { message: `角色无效，可选：${roleList}（invalid role）` }).default('党员'),
+  group: z.string().trim().min(1).nullable().default(null),
+  aliases: z.array(z.string().trim().min(1)).default([]),
+})
+
+export const groupSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  leader: z.string().trim().min(1).nullable().default(null),
+})
+
+const obligationOverride = z.strictObject({
+  count: z.number().int().min(0).optional(),
+  period: z.enum(['month', 'quarter', 'year'], { message: '周期应为 month、quarter 或 year（invalid period）' }).optional(),
+  scope: z.enum(['branch', 'group'], { message: '范围应为 branch 或 group（invalid scope）' }).optional(),
+  responsible: z.array(z.string()).optional(),
+  enabled: z.boolean().optional(),
+})
+
+const remindersSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  offsets: z.array(z.number().int().min(0).max(60)).default([7, 3, 1]),
+  time: HHMM.default('09:00'),
+  mentionInGroup: z.boolean().default(true),
+  privateMessage: z.boolean().default(true),
+  quarterPlan: z.boolean().default(true),
+})
+
+const checkinSchema = z.strictObject({
+  ack: z.enum(['reply', 'digest', 'silent'], { message: '确认方式应为 reply、digest 或 silent（invalid ack mode）' }).default('reply'),
+  digestTimes: z.array(HHMM).default(['21:00']),
+  backfillDays: z.number().int().min(0).max(31).default(3),
+  leaderboard: z.boolean().default(true),
+  yearlyHoursTarget: z.number().min(0).default(32),
+  nudge: z.strictObject({
+    enabled: z.boolean().default(false),
+    time: HHMM.default('20:00'),
+    names: z.boolean().default(false),
+  }).prefault({}),
+})
+
+const summarySchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  day: z.number().int().min(1).max(28).default(1),
+  time: HHMM.default('09:00'),
+  participationThreshold: z.number().min(0).max(1).default(0.8),
+  nameMissingMembers: z.boolean().default(false),
+  honorRoll: z.boolean().default(true),
+  honorRollSize: z.number().int().min(1).max(20).default(5),
+  chart: z.boolean().default(true),
+  docx: z.boolean().default(true),
+})
+
+export const branchSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: 'id 只能包含字母、数字、- 和 _（letters, digits, - and _ only）' }),
+  name: z.string().trim().min(1),
+  rooms: z.array(z.string().trim().min(1)).min(1, { message: '至少填写一个微信群名（at least one room topic）' }),
+  members: z.array(memberSchema).min(1, { message: '花名册不能为空（the roster is empty）' }),
+  groups: z.array(groupSchema).default([]),
+  secretaries: z.array(z.string()).optional(),
+  obligations: z.partialRecord(z.enum(KINDS, { message: `会议类型无效，可选：${KINDS.join('、')}（unknown kind）` }), obligationOverride).default({}),
+  reminders: remindersSchema.prefault({}),
+  checkin: checkinSchema.prefault({}),
+  summary: summarySchema.prefault({}),
+})
+
+export const botSchema = z.strictObject({
+  name: z.string().trim().min(1).default('支部助手'),
+  quietHours: z.strictObject({ start: HHMM.default('22:00'), end: HHMM.default('08:00') }).prefault({}),
+  outbox: z.strictObject({
+    minGapSeconds: z.number().min(1, { message: '两条消息至少间隔 1 秒（WeChat limit: at least 1 s）' }).default(1),
+    sameChatGapSeconds: z.number().min(3, { message: '同一会话至少间隔 3 秒（at least 3 s per chat）' }).default(3),
+    perMinute: z.number().int().min(1).max(40, { message: '每分钟最多 40 条（at most 40 a minute）' }).default(40),
+    mergeWindowSeconds: z.number().min(0).max(600).default(60),
+  }).prefault({}),
+  dedupeDays: z.number().int().min(1).max(30).default(3),
+  dataDir: z.string().min(1).default('data'),
+})
+
+export const configSchema = z.strictObject({
+  bot: botSchema.prefault({}),
+  branches: z.array(branchSchema).min(1, { message: '至少配置一个支部（at least one branch）' }),
+})
+
+export type RawConfig = z.infer<typeof configSchema>

@@ -1,0 +1,98 @@
+// Entry of `npm start`: the live bot. Wires config, puppet, runtime and terminal status; nothing else.
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { chmodSync, existsSync } from 'node:fs'
+import { now } from './clock.js'
+import { ConfigError, loadConfig } from './config/load.js'
+import { isoShanghai } from './domain/time.js'
+import { createLogger } from './log.js'
+import { LockError } from './store/lock.js'
+
+export async function startLive(configFile: string, dataOverride?: string): Promise<number> {
+  const log = createLogger(now)
+  let config
+  try {
+    config = loadConfig(configFile)
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      log.error(`配置文件有 ${e.problems.length} 处问题，机器人未启动（fix bot-config and start again）：\n${e.message}`)
+      return 2
+    }
+    throw e
+  }
+  const dataDir = path.resolve(dataOverride ?? config.bot.dataDir)
+  process.env.WECHATY_LOG ??= 'warn'
+  const puppetName = process.env.WECHATY_PUPPET || 'wechaty-puppet-wechat4u'
+  log.info(`支部助手启动：配置 ${configFile}，${config.branches.length} 个支部，数据目录 ${dataDir}，微信接入方式 ${puppetName}`)
+
+  const { createRuntime } = await import('./runtime.js')
+  let puppet: unknown
+  try {
+    const mod = await import(puppetName)
+    const Puppet = mod.default ?? mod.PuppetWechat4u ?? mod.PuppetMock ?? Object.values(mod).find((v) => typeof v === 'function' && /^Puppet/.test((v as { name: string }).name))
+    // the login session (*.memory-card.json) is a credential: kept in the owner-only data folder
+    puppet = new (Puppet as new (o: object) => unknown)({})
+  } catch (e) {
+    log.error(`无法加载微信接入模块 ${puppetName}。如使用其他 puppet，请先 npm install ${puppetName}`, e)
+    return 2
+  }
+  let rt
+  try {
+    rt = await createRuntime({ config, dataDir, puppet, log, now, sessionName: path.join(dataDir, 'wechat-session') })
+  } catch (e) {
+    if (e instanceof LockError) { log.error(e.message); return 3 }
+    throw e
+  }
+  const { wechaty, shell, scheduler } = rt
+  let scheduled = false
+  wechaty.on('scan', async (qrcode, status) => {
+    if (!qrcode) return
+    const qr = (await import('qrcode-terminal')).default
+    log.info(`请用机器人的微信账号扫描下面的二维码登录（状态 ${status}）：`)
+    qr.generate(qrcode, { small: true }, (s: string) => process.stderr.write(s + '\n'))
+    log.info(`扫不出来时，可在浏览器打开：https://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}`)
+  })
+  wechaty.on('login', async (user) => {
+    log.info(`已登录微信：${user.name()}`)
+    const session = `${path.join(dataDir, 'wechat-session')}.memory-card.json`
+    if (existsSync(session)) chmodSync(session, 0o600)
+    const { found, missing } = await shell.roomReport()
+    for (const t of found) log.info(`找到群：${t}`)
+    for (const t of missing) log.warn(`没找到群「${t}」：请把机器人拉进群，并确认群名与配置完全一致（可在群里发一条消息让它出现）`)
+    if (!scheduled) {
+      scheduled = true
+      await scheduler.start()
+      for (const n of scheduler.nextRuns()) log.info(`定时任务「${n.job}」(${n.branch}) 下次运行：${n.next ? isoShanghai(n.next).slice(0, 16).replace('T', ' ') : '—'}`)
+    }
+  })
+  wechaty.on('logout', (user, reason) => {
+    log.warn(`微信已退出登录：${user?.name?.() ?? ''}${reason ? '（' + reason + '）' : ''}。机器人会重新显示二维码，请重新扫码；记录不会丢失。`)
+  })
+  wechaty.on('error', (e) => log.error('微信连接出错（机器人会继续运行并自动重试）', e))
+
+  const shutdown = async (sig: string) => {
+    log.info(`收到 ${sig}，正在保存并退出…`)
+    await rt.stop()
+    await wechaty.stop().catch(() => undefined)
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  try {
+    await wechaty.start()
+  } catch (e) {
+    log.error('微信接入启动失败', e)
+    await rt.stop()
+    return 1
+  }
+  log.info('机器人已启动，等待登录…')
+  return new Promise<number>(() => {}) // runs until a signal
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  const file = process.env.ZHIBU_CONFIG ?? process.argv[2] ?? 'bot-config/example.yaml'
+  startLive(file).then((code) => process.exit(code), (e) => {
+    console.error('支部助手意外退出：', e instanceof Error ? e.message : e)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,34 @@
+// A lowdb adapter that writes through writeFileDurable and moves an unreadable file aside
+// (named, logged) instead of refusing to start: one bad month must not stop the branch.
+import { promises as fsp } from 'node:fs'
+import type { Adapter } from 'lowdb'
+import { writeFileDurable } from './atomic.js'
+
+export type CorruptHandler = (file: string, movedTo: string, reason: string) => void
+
+export class DurableJSONFile<T> implements Adapter<T> {
+  constructor(private readonly file: string, private readonly onCorrupt: CorruptHandler) {}
+
+  async read(): Promise<T | null> {
+    let text: string
+    try {
+      text = await fsp.readFile(this.file, 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw e
+    }
+    try {
+      return JSON.parse(text) as T
+    } catch (e) {
+      const movedTo = `${this.file}.corrupt-${Date.now()}`
+      await fsp.rename(this.file, movedTo)
+      this.onCorrupt(this.file, movedTo, (e as Error).message)
+      return null
+    }
+  }
+
+  write(data: T): Promise<void> {
+    // serialise now, synchronously: the group commit relies on the snapshot being taken here
+    return writeFileDurable(this.file, JSON.stringify(data))
+  }
+}
