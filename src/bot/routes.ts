@@ -2,8 +2,16 @@
 // message kind it takes; the first one that handles a message wins.
 import type { Route } from './router.js'
 import { help, stranger } from './handlers/help.js'
+import { backfill, checkin, recall, solitaire, undoCheckin } from './handlers/checkin.js'
+import { memberCommands } from './handlers/commands.js'
 
 export const ROUTES: readonly Route[] = [
+  { name: 'recall', handle: recall },
   { name: 'stranger', handle: stranger },
   { name: 'help', handle: help },
+  { name: 'undo-checkin', handle: undoCheckin },
+  { name: 'commands', handle: memberCommands },
+  { name: 'backfill', handle: backfill },
+  { name: 'solitaire', handle: solitaire },
+  { name: 'checkin', handle: checkin },
 ]

@@ -41,6 +41,7 @@ const checkinSchema = z.strictObject({
   backfillDays: z.number().int().min(0).max(31).default(3),
   leaderboard: z.boolean().default(true),
   yearlyHoursTarget: z.number().min(0).default(32),
+  minutesPerStudyHour: z.number().int().min(1).max(120).default(45),
   nudge: z.strictObject({
     enabled: z.boolean().default(false),
     time: HHMM.default('20:00'),

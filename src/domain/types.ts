@@ -54,6 +54,8 @@ export interface CheckinSettings {
   backfillDays: number
   leaderboard: boolean
   yearlyHoursTarget: number
+  /** minutes that make one 学时 */
+  minutesPerStudyHour: number
   nudge: { enabled: boolean; time: string; names: boolean }
 }
 

@@ -1,0 +1,150 @@
+// 学习打卡 handlers: check-in, 补卡, 撤销打卡, 接龙, and a recalled check-in.
+// A record is durable before it is acknowledged; a redelivered message is never credited twice.
+import { randomUUID } from 'node:crypto'
+import { entriesFor, entryContent, parseBackfill, parseCheckin, parseSolitaire, type CheckinParse } from '../../messages/checkin.js'
+import { parseCommand } from '../../messages/command.js'
+import { memberDay, streak } from '../../domain/checkin-stats.js'
+import { addDays, dayOf, daysBetween, isoShanghai, monthOf } from '../../domain/time.js'
+import type { CheckinRecord, DateStr, LedgerRecord, Member } from '../../domain/types.js'
+import { reply, type App, type MsgContext } from '../app.js'
+
+function checkinRecord(ctx: MsgContext, member: Member, date: DateStr, p: CheckinParse, extra: Partial<CheckinRecord> = {}): CheckinRecord {
+  return {
+    type: 'checkin', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.text,
+    member: member.name, date, minutes: p.minutes, points: p.points, content: p.content, titles: p.titles, backfill: false, ...extra,
+  }
+}
+
+/** Check-ins of the month of `day` and the month before (enough for a streak shown in an ack). */
+async function recentCheckins(app: App, branch: string, day: DateStr): Promise<CheckinRecord[]> {
+  const out: CheckinRecord[] = []
+  for (const m of [monthOf(new Date(`${addDays(day.slice(0, 7) + '-01', -1)}T12:00:00+08:00`)), day.slice(0, 7)]) {
+    for (const r of await app.store.monthView(branch, m)) if (r.type === 'checkin') out.push(r)
+  }
+  return out
+}
+
+async function alreadyRecorded(app: App, ctx: MsgContext, month: string): Promise<boolean> {
+  return (await app.store.monthView(ctx.branch.id, month)).some((r) => r.msgId === ctx.msgId)
+}
+
+/** Saves records; on a storage failure the member is told, and nothing is acknowledged. */
+async function save(app: App, ctx: MsgContext, recs: LedgerRecord[]): Promise<boolean> {
+  try {
+    for (const r of recs) await app.store.add(r)
+    return true
+  } catch (e) {
+    app.log.error(`保存「${ctx.senderName}」的记录失败，未确认`, e)
+    reply(app, ctx, app.templates.render('save-failed', { name: ctx.senderName }))
+    return false
+  }
+}
+
+async function acknowledge(app: App, ctx: MsgContext, member: Member, date: DateStr, template: string, extra: object = {}): Promise<void> {
+  const mode = ctx.branch.checkin.ack
+  if (mode !== 'reply' && ctx.room) return // digest and silent: no per-message reply in the group
+  const recs = await recentCheckins(app, ctx.branch.id, date)
+  const day = memberDay(member.name, recs, date)
+  const days = new Set(recs.filter((r) => r.member === member.name && r.date.startsWith(date.slice(0, 7))).map((r) => r.date)).size
+  const view = {
+    name: member.name, date: `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, minutes: day.minutes || null, points: day.points,
+    times: day.count > 1 ? day.count : null, days, streak: streak(member.name, recs, dayOf(ctx.at)) || null, ...extra,
+  }
+  reply(app, ctx, app.templates.render(template, view), 'ack')
+}
+
+/** A sender not on the roster: not counted; told once, and listed for the secretaries. */
+async function notOnRoster(app: App, ctx: MsgContext): Promise<void> {
+  const first = !(app.state.data.unknown[ctx.branch.id] ?? {})[ctx.senderName]
+  await app.state.noteUnknown(ctx.branch.id, ctx.senderName)
+  if (first) reply(app, ctx, app.templates.render('checkin-unknown', { name: ctx.senderName, branch: ctx.branch.name }))
+}
+
+export async function checkin(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text') return false
+  const p = parseCheckin(ctx.text)
+  if (!p) return false
+  if (!ctx.member) { await notOnRoster(app, ctx); return true }
+  const date = dayOf(ctx.at)
+  if (await alreadyRecorded(app, ctx, date.slice(0, 7))) return true
+  if (!(await save(app, ctx, [checkinRecord(ctx, ctx.member, date, p)]))) return true
+  await acknowledge(app, ctx, ctx.member, date, 'checkin-ack')
+  return true
+}
+
+export async function backfill(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text') return false
+  const b = parseBackfill(ctx.text, ctx.at)
+  if (!b) return false
+  if (!ctx.member) { await notOnRoster(app, ctx); return true }
+  const today = dayOf(ctx.at)
+  const limit = ctx.branch.checkin.backfillDays
+  if ('error' in b) {
+    reply(app, ctx, app.templates.render('backfill-no-date', { name: ctx.member.name, limit }))
+    return true
+  }
+  const back = daysBetween(b.date, today)
+  if (back < 0 || back > limit) {
+    reply(app, ctx, app.templates.render('backfill-too-late', { name: ctx.member.name, limit, date: b.date }))
+    return true
+  }
+  if (await alreadyRecorded(app, ctx, b.date.slice(0, 7))) return true
+  if (!(await save(app, ctx, [checkinRecord(ctx, ctx.member, b.date, b.checkin, { backfill: back > 0 })]))) return true
+  await acknowledge(app, ctx, ctx.member, b.date, 'backfill-ok')
+  return true
+}
+
+export async function undoCheckin(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text' || parseCommand(ctx.text, app.config.bot.name)?.name !== '撤销打卡') return false
+  if (!ctx.member) return true
+  const today = dayOf(ctx.at)
+  const recs = await app.store.monthView(ctx.branch.id, today.slice(0, 7))
+  const mine = recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === ctx.member!.name && r.date === today)
+  const last = mine.at(-1)
+  if (!last) {
+    reply(app, ctx, app.templates.render('undo-none', { name: ctx.member.name }))
+    return true
+  }
+  await app.store.remove(last)
+  const left = memberDay(ctx.member.name, mine.slice(0, -1), today)
+  reply(app, ctx, app.templates.render('undo-ok', { name: ctx.member.name, content: last.content || null, left: left.count ? left.minutes : null }))
+  return true
+}
+
+/** 接龙: credit only the sender's own line(s), once per chain and day. */
+export async function solitaire(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text') return false
+  const s = parseSolitaire(ctx.text)
+  if (!s) return false
+  if (!ctx.member) { await notOnRoster(app, ctx); return true }
+  const member = ctx.member
+  const own = entriesFor(s, [member.name, ...member.aliases, ctx.senderName])
+  if (!own.length) return true
+  const date = dayOf(ctx.at)
+  const recs = await app.store.monthView(ctx.branch.id, date.slice(0, 7))
+  const credited = new Set(recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === member.name && r.date === date && r.chain === s.topic).map((r) => r.content))
+  const fresh = own
+    .map((e) => ({ e, content: entryContent(e, member.name) }))
+    .filter(({ content }) => !credited.has(content))
+  if (!fresh.length) return true
+  const made = fresh.map(({ e, content }, i) => checkinRecord(ctx, member, date, { minutes: e.minutes, points: e.points, content, titles: [] }, { chain: s.topic, msgId: i ? `${ctx.msgId}#${i}` : ctx.msgId }))
+  if (!(await save(app, ctx, made))) return true
+  await acknowledge(app, ctx, member, date, 'checkin-ack')
+  return true
+}
+
+/** A recalled message: the record made from it is removed (check-in or activity alike). */
+export async function recall(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'recall') return false
+  const id = ctx.text.trim()
+  const today = dayOf(ctx.at)
+  for (const m of [today.slice(0, 7), monthOf(new Date(`${addDays(today.slice(0, 7) + '-01', -1)}T12:00:00+08:00`))]) {
+    const hits = (await app.store.monthView(ctx.branch.id, m)).filter((r) => r.msgId === id || r.msgId.startsWith(`${id}#`))
+    for (const r of hits) await app.store.remove(r)
+    if (hits.length) {
+      app.log.info(`「${ctx.senderName}」撤回了消息，已删除由它产生的 ${hits.length} 条记录`)
+      return true
+    }
+  }
+  return true
+}
