@@ -8,7 +8,20 @@ import { isoShanghai } from './domain/time.js'
 import { createLogger } from './log.js'
 import { LockError } from './store/lock.js'
 
+function plainPuppetError(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e)
+  if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH/.test(msg)) return `无法连接微信服务器，请检查网络（${msg}）`
+  return msg
+}
+
+function protectSession(dataDir: string): void {
+  const session = `${path.join(dataDir, 'wechat-session')}.memory-card.json`
+  if (existsSync(session)) chmodSync(session, 0o600)
+}
+
 export async function startLive(configFile: string, dataOverride?: string): Promise<number> {
+  // the session file and data folder hold credentials and names: owner-only from the start
+  process.umask(0o077)
   const log = createLogger(now)
   let config
   try {
@@ -54,8 +67,7 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
   })
   wechaty.on('login', async (user) => {
     log.info(`已登录微信：${user.name()}`)
-    const session = `${path.join(dataDir, 'wechat-session')}.memory-card.json`
-    if (existsSync(session)) chmodSync(session, 0o600)
+    protectSession(dataDir)
     const { found, missing } = await shell.roomReport()
     for (const t of found) log.info(`找到群：${t}`)
     for (const t of missing) log.warn(`没找到群「${t}」：请把机器人拉进群，并确认群名与配置完全一致（可在群里发一条消息让它出现）`)
@@ -68,7 +80,17 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
   wechaty.on('logout', (user, reason) => {
     log.warn(`微信已退出登录：${user?.name?.() ?? ''}${reason ? '（' + reason + '）' : ''}。机器人会重新显示二维码，请重新扫码；记录不会丢失。`)
   })
-  wechaty.on('error', (e) => log.error('微信连接出错（机器人会继续运行并自动重试）', e))
+  // a network outage makes the puppet report the same error many times a second: say it once a minute
+  const lastError = new Map<string, { at: number; repeats: number }>()
+  wechaty.on('error', (e) => {
+    const text = plainPuppetError(e)
+    const seen = lastError.get(text)
+    const t = Date.now()
+    if (seen && t - seen.at < 60_000) { seen.repeats++; return }
+    const more = seen?.repeats ? `（上一分钟内又出现 ${seen.repeats} 次）` : ''
+    lastError.set(text, { at: t, repeats: 0 })
+    log.error(`微信连接出错，机器人会继续运行并自动重试${more}`, new Error(text))
+  })
 
   const shutdown = async (sig: string) => {
     log.info(`收到 ${sig}，正在保存并退出…`)
@@ -85,6 +107,7 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
     await rt.stop()
     return 1
   }
+  protectSession(dataDir)
   log.info('机器人已启动，等待登录…')
   return new Promise<number>(() => {}) // runs until a signal
 }
