@@ -4,6 +4,7 @@ import type { Route } from './router.js'
 import { help, stranger } from './handlers/help.js'
 import { backfill, checkin, recall, solitaire, undoCheckin } from './handlers/checkin.js'
 import { memberCommands } from './handlers/commands.js'
+import { activityCommands, photo, report } from './handlers/activity.js'
 
 export const ROUTES: readonly Route[] = [
   { name: 'recall', handle: recall },
@@ -11,7 +12,10 @@ export const ROUTES: readonly Route[] = [
   { name: 'help', handle: help },
   { name: 'undo-checkin', handle: undoCheckin },
   { name: 'commands', handle: memberCommands },
+  { name: 'activity-commands', handle: activityCommands },
+  { name: 'photo', handle: photo },
   { name: 'backfill', handle: backfill },
   { name: 'solitaire', handle: solitaire },
+  { name: 'report', handle: report },
   { name: 'checkin', handle: checkin },
 ]

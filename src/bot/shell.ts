@@ -109,7 +109,7 @@ export class Shell {
     if (msg.to.room) {
       const room = await this.findRoom(msg.to.room)
       if (!room) throw new Error(`找不到群「${msg.to.room}」，请确认机器人在群里且群名与配置一致`)
-      if (msg.file) return void (await room.say(FileBox.fromBuffer(msg.file.data, msg.file.name)))
+      if (msg.file) return void (await room.say(FileBox.fromBase64(msg.file.data.toString("base64"), msg.file.name)))
       const mentions: ContactInterface[] = []
       for (const name of msg.mentions ?? []) {
         const c = this.contactOf.get(name) ?? (await room.member(name).catch(() => undefined))
@@ -119,7 +119,7 @@ export class Shell {
     } else if (msg.to.contact) {
       const c = this.contactOf.get(msg.to.contact) ?? (await this.findContact(msg.to.contact))
       if (!c) throw new Error(`找不到联系人「${msg.to.contact}」，请确认已互为好友且花名册姓名或别名正确`)
-      await c.say(msg.file ? FileBox.fromBuffer(msg.file.data, msg.file.name) : msg.text ?? '')
+      await c.say(msg.file ? FileBox.fromBase64(msg.file.data.toString("base64"), msg.file.name) : msg.text ?? '')
     }
   }
 

@@ -1,0 +1,147 @@
+// 三会一课 reports: a report becomes a 台账 record; photos sent right after it are attached;
+// #更正 and #撤销活动 fix the reporter's latest record; #台账 hands the ledger to secretaries.
+import { randomUUID } from 'node:crypto'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { parseActivity } from '../../messages/activity.js'
+import { parseCommand } from '../../messages/command.js'
+import { parseDatePhrase } from '../../messages/dates.js'
+import { applyCorrection, missingElements } from '../../domain/ledger.js'
+import { parsePeriodArg } from '../../domain/periods.js'
+import { addDays, dayOf, isoShanghai } from '../../domain/time.js'
+import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
+import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
+import { ledgerXlsx } from '../../report/xlsx.js'
+
+/** Photos within this long after a report are its evidence. */
+const PHOTO_WINDOW_MS = 10 * 60_000
+
+export function isOfficer(branch: Branch, m: Member | null): boolean {
+  return !!m && (m.role !== '党员' || branch.groups.some((g) => g.leader === m.name))
+}
+
+const cn = (d: string | null) => (d ? `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日` : null)
+
+export function recordView(r: ActivityRecord) {
+  return {
+    kind: r.kind, date: cn(r.date), group: r.group, topic: r.topic, place: r.place, host: r.host, speaker: r.speaker, recorder: r.recorder,
+    attendance: r.attendees !== null ? (r.expected !== null ? `实到${r.attendees}/应到${r.expected}` : `参加${r.attendees}人`) : null,
+    absent: r.absent.length ? r.absent.map((a) => `${a.name}（${a.reason ?? '原因未填'}）`).join('、') : null,
+    photos: r.photos.length || null,
+  }
+}
+
+/** The sender's latest activity record of this month or the last. */
+async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | null> {
+  const today = dayOf(ctx.at)
+  let best: ActivityRecord | null = null
+  for (const m of [addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7), today.slice(0, 7)]) {
+    for (const r of await app.store.monthView(ctx.branch.id, m)) {
+      if (r.type === 'activity' && r.reporter === ctx.member?.name && (!best || r.at > best.at)) best = r
+    }
+  }
+  return best
+}
+
+export async function report(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text') return false
+  const p = parseActivity(ctx.text, ctx.at, {
+    officer: isOfficer(ctx.branch, ctx.member),
+    groups: ctx.branch.groups.map((g) => g.name),
+    roster: ctx.branch.members.map((m) => ({ name: m.name, group: m.group })),
+  })
+  if (!p) return false
+  if (!ctx.member) {
+    reply(app, ctx, app.templates.render('checkin-unknown', { name: ctx.senderName, branch: ctx.branch.name }))
+    return true
+  }
+  const month = (p.date ?? dayOf(ctx.at)).slice(0, 7)
+  if ((await app.store.monthView(ctx.branch.id, month)).some((r) => r.msgId === ctx.msgId)) return true
+  const { explicit: _e, ...fields } = p
+  const rec: ActivityRecord = {
+    type: 'activity', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.text,
+    reporter: ctx.member.name, photos: [], ...fields,
+  }
+  try {
+    await app.store.add(rec)
+  } catch (e) {
+    app.log.error(`保存「${ctx.senderName}」的活动报告失败`, e)
+    reply(app, ctx, app.templates.render('save-failed', { name: ctx.member.name }))
+    return true
+  }
+  const missing = missingElements(rec)
+  reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(rec), missing: missing.length ? missing.join('、') : null }))
+  return true
+}
+
+export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'image' || !ctx.member || !ctx.image) return false
+  const last = await latestOf(app, ctx)
+  if (!last || ctx.at.getTime() - new Date(last.at).getTime() > PHOTO_WINDOW_MS) return false
+  const file = await ctx.image()
+  const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
+  // safe file names: the record id and a counter, never the sender's text
+  const rel = path.join(last.branch, 'photos', (last.date ?? dayOf(ctx.at)).slice(0, 7), `${last.id}-${last.photos.length + 1}.${ext}`)
+  const abs = path.join(app.dataDir, rel)
+  mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
+  writeFileSync(abs, file.data, { mode: 0o600 })
+  const updated = { ...last, photos: [...last.photos, rel] }
+  await app.store.update(last, updated)
+  reply(app, ctx, app.templates.render('activity-photo', { kind: last.kind, date: cn(last.date), count: updated.photos.length }), 'ack')
+  return true
+}
+
+export async function activityCommands(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text') return false
+  const cmd = parseCommand(ctx.text, app.config.bot.name)
+  if (!cmd || !['更正', '撤销活动', '台账'].includes(cmd.name)) return false
+  if (!ctx.member) return true
+  if (cmd.name === '台账') return ledger(app, ctx, cmd.args[0])
+  const last = await latestOf(app, ctx)
+  if (!last) {
+    reply(app, ctx, app.templates.render('activity-none', { name: ctx.member.name }))
+    return true
+  }
+  if (cmd.name === '撤销活动') {
+    await app.store.remove(last)
+    reply(app, ctx, app.templates.render('activity-removed', { name: ctx.member.name, ...recordView(last) }))
+    return true
+  }
+  const [field, ...rest] = cmd.args
+  if (!field || !rest.length) {
+    reply(app, ctx, app.templates.render('correction-usage', { name: ctx.member.name }))
+    return true
+  }
+  const res = applyCorrection(last, field, rest.join(' '), (v) => parseDatePhrase(v, ctx.at, 'past')?.date ?? null)
+  if ('error' in res) {
+    reply(app, ctx, app.templates.render('correction-error', { name: ctx.member.name, error: res.error }))
+    return true
+  }
+  await app.store.update(last, res.record)
+  const missing = missingElements(res.record)
+  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null }))
+  return true
+}
+
+async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promise<boolean> {
+  if (!isSecretary(ctx.branch, ctx.member)) {
+    reply(app, ctx, app.templates.render('not-allowed', { name: ctx.member!.name, command: '台账' }))
+    return true
+  }
+  const period = parsePeriodArg(arg, dayOf(ctx.at))
+  if (!period) {
+    reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
+    return true
+  }
+  const records = await app.store.range(ctx.branch.id, period.from, period.to)
+  const activities = records.filter((r): r is ActivityRecord => r.type === 'activity').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  const checkins = records.filter((r): r is CheckinRecord => r.type === 'checkin')
+  reply(app, ctx, app.templates.render('ledger', {
+    branch: ctx.branch.name, label: period.label, count: activities.length, empty: activities.length === 0,
+    rows: activities.map((r) => ({ ...recordView(r), missing: missingElements(r).join('、') || null })),
+  }))
+  const data = await ledgerXlsx({ branch: ctx.branch, from: period.from, to: period.to, activities, checkins })
+  app.outbox.enqueue({ to: { contact: ctx.member!.name }, file: { name: `${ctx.branch.name}台账-${period.key}.xlsx`, data }, kind: 'reply' })
+  tell(app, ctx.member!.name, app.templates.render('ledger-file', { label: period.label }), 'reply')
+  return true
+}

@@ -1,0 +1,53 @@
+// What an inspection expects of a 台账 record, and corrections to it (#更正 <字段> <值>).
+import type { ActivityRecord } from './types.js'
+import { kindFromWord } from './kinds.js'
+
+/** Elements missing from a record, in Chinese, as the bot asks for them. */
+export function missingElements(r: ActivityRecord): string[] {
+  const out: string[] = []
+  if (!r.date) out.push('时间')
+  if (!r.topic) out.push('议题')
+  if (r.kind === '党小组会' && !r.group) out.push('党小组')
+  if (r.kind === '党课' && !r.speaker) out.push('主讲人')
+  if (r.expected !== null && r.attendees === null) out.push('实到人数')
+  if (r.expected === null && r.attendees === null) out.push('参加人数')
+  for (const a of r.absent) if (!a.reason) out.push(`缺席原因（${a.name}）`)
+  return out
+}
+
+export const FIELD_NAMES: Record<string, keyof ActivityRecord> = {
+  时间: 'date', 日期: 'date', 地点: 'place', 议题: 'topic', 主题: 'topic', 题目: 'topic', 主持人: 'host', 主持: 'host',
+  主讲人: 'speaker', 主讲: 'speaker', 记录人: 'recorder', 记录: 'recorder', 应到: 'expected', 实到: 'attendees',
+  缺席: 'absent', 类型: 'kind', 党小组: 'group', 内容: 'content',
+}
+
+/** Applies `#更正 字段 值`; dates come parsed by the caller (they need the message's time). */
+export function applyCorrection(r: ActivityRecord, field: string, value: string, parseDate: (v: string) => string | null): { record: ActivityRecord } | { error: string } {
+  const key = FIELD_NAMES[field]
+  if (!key) return { error: `不认识的字段“${field}”，可更正：${Object.keys(FIELD_NAMES).join('、')}` }
+  const v = value.trim()
+  switch (key) {
+    case 'date': {
+      const d = parseDate(v)
+      return d ? { record: { ...r, date: d } } : { error: `没看懂日期“${v}”，请写成 11月18日 这样的格式` }
+    }
+    case 'expected':
+    case 'attendees': {
+      const n = Number(/\d+/.exec(v)?.[0])
+      return Number.isInteger(n) ? { record: { ...r, [key]: n } } : { error: `${field}应为人数，如 8` }
+    }
+    case 'absent': {
+      const absent = v.split(/[、,，;；\s]+/).filter(Boolean).filter((p) => !/^无$/.test(p)).map((p) => {
+        const m = /^([^（(]+?)\s*(?:[（(]([^）)]*)[）)])?$/.exec(p)
+        return { name: (m?.[1] ?? p).trim(), reason: m?.[2]?.trim() || null }
+      })
+      return { record: { ...r, absent } }
+    }
+    case 'kind': {
+      const k = kindFromWord(v)
+      return k ? { record: { ...r, kind: k } } : { error: `不认识的会议类型“${v}”` }
+    }
+    default:
+      return { record: { ...r, [key]: v || null } }
+  }
+}
