@@ -1,5 +1,52 @@
-// The scheduled jobs, assembled in one place.
+// The scheduled jobs, assembled in one place. Each job knows when it runs for a branch and sends
+// at most once per key (state.sent), so a restart never repeats a message.
+import type { App } from '../bot/app.js'
+import { checkinFigures } from '../domain/checkin-stats.js'
+import { dayOf } from '../domain/time.js'
+import type { Branch, CheckinRecord } from '../domain/types.js'
 import type { Job } from './scheduler.js'
+
+async function todayCheckins(app: App, branch: Branch, day: string) {
+  const recs = (await app.store.monthView(branch.id, day.slice(0, 7))).filter((r): r is CheckinRecord => r.type === 'checkin')
+  return checkinFigures(branch, recs, day, day)
+}
+
+/** Sends a notice to each of the branch's rooms once per key. */
+async function postOnce(app: App, branch: Branch, key: string, text: string): Promise<void> {
+  if (app.state.wasSent(key)) return
+  await app.state.markSent(key, app.now().getTime())
+  for (const room of branch.rooms) app.outbox.enqueue({ to: { room }, text, kind: 'notice' })
+}
+
+/** ack mode `digest`: one message at set times saying who has checked in today. */
+const digest: Job = {
+  name: '打卡汇总',
+  when: (b) => (b.checkin.ack === 'digest' ? b.checkin.digestTimes.map((t) => ({ daily: t })) : []),
+  async run(app, branch, at, catchUp) {
+    const day = dayOf(at)
+    if (catchUp && day !== dayOf(app.now())) return // yesterday's digest is no news
+    const f = await todayCheckins(app, branch, day)
+    const text = app.templates.render('checkin-digest', {
+      date: `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`, count: f.members, roster: f.roster,
+      names: f.byMember.map((m) => m.name).join('、') || null, minutes: f.minutes,
+    })
+    await postOnce(app, branch, `digest:${branch.id}:${day}:${at.toISOString().slice(11, 16)}`, text)
+  },
+}
+
+/** Optional daily nudge: how many have not checked in today; names only if configured. */
+const nudge: Job = {
+  name: '打卡提醒',
+  when: (b) => (b.checkin.nudge.enabled ? [{ daily: b.checkin.nudge.time }] : []),
+  async run(app, branch, at, catchUp) {
+    const day = dayOf(at)
+    if (catchUp && day !== dayOf(app.now())) return
+    const f = await todayCheckins(app, branch, day)
+    if (!f.missing.length) return
+    const text = app.templates.render('checkin-nudge', { count: f.missing.length, names: branch.checkin.nudge.names ? f.missing.join('、') : null })
+    await postOnce(app, branch, `nudge:${branch.id}:${day}`, text)
+  },
+}
 
 const maintenance: Job = {
   name: '日常维护',
@@ -9,4 +56,4 @@ const maintenance: Job = {
   },
 }
 
-export const JOBS: readonly Job[] = [maintenance]
+export const JOBS: readonly Job[] = [digest, nudge, maintenance]

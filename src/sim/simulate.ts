@@ -85,19 +85,22 @@ export async function simulate(o: SimulateOptions): Promise<number> {
 
     /** Lets the bot finish what the current simulated moment started (real I/O included). */
     const settle = async () => {
-      for (let i = 0; i < 10_000; i++) {
+      // node-cron and Wechaty hop through several promises before reaching the bot's code:
+      // the moment is settled when nothing of the bot's has been in flight for a few rounds
+      let quiet = 0
+      for (let i = 0; i < 10_000 && quiet < 6; i++) {
         await clock.tickAsync(0)
         await yieldReal()
-        if (rt.tracker.count === 0) {
-          await yieldReal()
-          if (rt.tracker.count === 0) return
-        }
+        quiet = rt.tracker.count === 0 ? quiet + 1 : 0
       }
     }
-    const timers = clock as unknown as { timers?: Record<string, { callAt: number }> }
+    // fake-timers keeps its timers in a heap (v15) or a plain map (older): peek at the soonest
+    const timers = clock as unknown as { timerHeap?: { peek(): { callAt: number } | undefined }; timers?: Map<number, { callAt: number }> | Record<string, { callAt: number }> }
     const nextTimerAt = () => {
+      if (timers.timerHeap) return timers.timerHeap.peek()?.callAt ?? Infinity
       let m = Infinity
-      for (const t of Object.values(timers.timers ?? {})) if (t.callAt < m) m = t.callAt
+      const all = timers.timers instanceof Map ? [...timers.timers.values()] : Object.values(timers.timers ?? {})
+      for (const t of all) if (t.callAt < m) m = t.callAt
       return m
     }
     /** Advances the clock to `t`, firing each timer on the way and settling after each. */
