@@ -5,6 +5,7 @@ import { help, stranger } from './handlers/help.js'
 import { backfill, checkin, recall, solitaire, undoCheckin } from './handlers/checkin.js'
 import { memberCommands } from './handlers/commands.js'
 import { activityCommands, photo, report } from './handlers/activity.js'
+import { announce } from './handlers/announcement.js'
 
 export const ROUTES: readonly Route[] = [
   { name: 'recall', handle: recall },
@@ -13,6 +14,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'undo-checkin', handle: undoCheckin },
   { name: 'commands', handle: memberCommands },
   { name: 'activity-commands', handle: activityCommands },
+  { name: 'announce', handle: announce },
   { name: 'photo', handle: photo },
   { name: 'backfill', handle: backfill },
   { name: 'solitaire', handle: solitaire },

@@ -3,7 +3,9 @@
 import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
-import type { Branch, CheckinRecord } from '../domain/types.js'
+import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
+import { addDays, instantAt } from '../domain/time.js'
+import { announcementView } from '../bot/handlers/announcement.js'
 import type { Job } from './scheduler.js'
 
 async function todayCheckins(app: App, branch: Branch, day: string) {
@@ -48,6 +50,38 @@ const nudge: Job = {
   },
 }
 
+/** Announced meetings: the day before, an hour before, and a request to report once the day has passed. */
+const meetingNotices: Job = {
+  name: '会议预告提醒',
+  when: () => [{ every: 15 }],
+  async run(app, branch, at) {
+    const today = dayOf(at)
+    const t = at.getTime()
+    const months = [...new Set([addDays(today, -3), today, addDays(today, 1)].map((d) => d.slice(0, 7)))]
+    for (const m of months) {
+      for (const r of await app.store.monthView(branch.id, m)) {
+        if (r.type !== 'announcement') continue
+        const a = r as AnnouncementRecord
+        const start = instantAt(a.date, a.time ?? '09:00').getTime()
+        const eve = instantAt(addDays(a.date, -1), branch.reminders.time).getTime()
+        if (t >= eve && t < start && a.date !== dayOf(new Date(a.at))) {
+          await postOnce(app, branch, `ann-eve:${a.id}`, app.templates.render('announce-eve', announcementView(a)))
+        }
+        if (a.time && t >= start - 3600_000 && t < start) {
+          await postOnce(app, branch, `ann-hour:${a.id}`, app.templates.render('announce-hour', announcementView(a)))
+        }
+        const followUp = instantAt(addDays(a.date, 1), branch.reminders.time).getTime()
+        if (t >= followUp && t < followUp + 3 * 86400_000 && !app.state.wasSent(`ann-report:${a.id}`)) {
+          const held = (await app.store.monthView(branch.id, a.date.slice(0, 7))).some((x) => x.type === 'activity' && x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
+          if (held) continue
+          await app.state.markSent(`ann-report:${a.id}`, t)
+          app.outbox.enqueue({ to: { contact: a.announcer }, text: app.templates.render('announce-report', { name: a.announcer, ...announcementView(a) }), kind: 'notice' })
+        }
+      }
+    }
+  },
+}
+
 const maintenance: Job = {
   name: '日常维护',
   when: () => [{ daily: '03:30' }],
@@ -56,4 +90,4 @@ const maintenance: Job = {
   },
 }
 
-export const JOBS: readonly Job[] = [digest, nudge, maintenance]
+export const JOBS: readonly Job[] = [digest, nudge, meetingNotices, maintenance]
