@@ -75,3 +75,8 @@ export function minutesOf(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number)
   return h! * 60 + m!
 }
+
+/** 'YYYY-MM' of the month before. */
+export function previousMonth(month: string): string {
+  return addDays(`${month}-01`, -1).slice(0, 7)
+}

@@ -8,7 +8,7 @@ import { parseCommand } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
 import { applyCorrection, missingElements } from '../../domain/ledger.js'
 import { parsePeriodArg } from '../../domain/periods.js'
-import { addDays, dayOf, isoShanghai } from '../../domain/time.js'
+import { dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
@@ -35,7 +35,7 @@ export function recordView(r: ActivityRecord) {
 async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | null> {
   const today = dayOf(ctx.at)
   let best: ActivityRecord | null = null
-  for (const m of [addDays(`${today.slice(0, 7)}-01`, -1).slice(0, 7), today.slice(0, 7)]) {
+  for (const m of [previousMonth(today.slice(0, 7)), today.slice(0, 7)]) {
     for (const r of await app.store.monthView(ctx.branch.id, m)) {
       if (r.type === 'activity' && r.reporter === ctx.member?.name && (!best || r.at > best.at)) best = r
     }

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { entriesFor, entryContent, parseBackfill, parseCheckin, parseSolitaire, type CheckinParse } from '../../messages/checkin.js'
 import { parseCommand } from '../../messages/command.js'
 import { memberDay, streak } from '../../domain/checkin-stats.js'
-import { addDays, dayOf, daysBetween, isoShanghai, monthOf } from '../../domain/time.js'
+import { dayOf, daysBetween, isoShanghai, previousMonth } from '../../domain/time.js'
 import type { CheckinRecord, DateStr, LedgerRecord, Member } from '../../domain/types.js'
 import { reply, type App, type MsgContext } from '../app.js'
 
@@ -18,7 +18,7 @@ function checkinRecord(ctx: MsgContext, member: Member, date: DateStr, p: Checki
 /** Check-ins of the month of `day` and the month before (enough for a streak shown in an ack). */
 async function recentCheckins(app: App, branch: string, day: DateStr): Promise<CheckinRecord[]> {
   const out: CheckinRecord[] = []
-  for (const m of [monthOf(new Date(`${addDays(day.slice(0, 7) + '-01', -1)}T12:00:00+08:00`)), day.slice(0, 7)]) {
+  for (const m of [previousMonth(day.slice(0, 7)), day.slice(0, 7)]) {
     for (const r of await app.store.monthView(branch, m)) if (r.type === 'checkin') out.push(r)
   }
   return out
@@ -138,7 +138,7 @@ export async function recall(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'recall') return false
   const id = ctx.text.trim()
   const today = dayOf(ctx.at)
-  for (const m of [today.slice(0, 7), monthOf(new Date(`${addDays(today.slice(0, 7) + '-01', -1)}T12:00:00+08:00`))]) {
+  for (const m of [today.slice(0, 7), previousMonth(today.slice(0, 7))]) {
     const hits = (await app.store.monthView(ctx.branch.id, m)).filter((r) => r.msgId === id || r.msgId.startsWith(`${id}#`))
     for (const r of hits) await app.store.remove(r)
     if (hits.length) {

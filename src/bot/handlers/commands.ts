@@ -1,7 +1,7 @@
 // Members' and secretaries' check-in commands: #我的 #本月 #排行 #未打卡 #未识别.
 import { parseCommand } from '../../messages/command.js'
 import { checkinFigures, streak } from '../../domain/checkin-stats.js'
-import { addDays, dayOf, monthEnd } from '../../domain/time.js'
+import { dayOf, monthEnd, previousMonth } from '../../domain/time.js'
 import type { CheckinRecord } from '../../domain/types.js'
 import { isSecretary, reply, type App, type MsgContext } from '../app.js'
 
@@ -17,7 +17,7 @@ async function mine(app: App, ctx: MsgContext): Promise<void> {
   const month = today.slice(0, 7)
   const year = today.slice(0, 4)
   const cur = await monthCheckins(app, ctx.branch.id, month)
-  const prev = await monthCheckins(app, ctx.branch.id, addDays(`${month}-01`, -1).slice(0, 7))
+  const prev = await monthCheckins(app, ctx.branch.id, previousMonth(month))
   const f = checkinFigures(ctx.branch, cur, `${month}-01`, today).byMember.find((m) => m.name === member.name)
   let yearMinutes = 0
   for (let m = 1; m <= Number(month.slice(5)); m++) {
