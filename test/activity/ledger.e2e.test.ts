@@ -55,3 +55,13 @@ test('the xlsx ledger keeps its Chinese headers (read back with exceljs)', async
   const wang = ci.getColumn(1).values.findIndex((v) => v === '王建国')
   assert.ok(wang > 0)
 })
+
+test('#进度 shows each obligation of the current periods from the ledger', () => {
+  const { sent } = simulate([
+    { at: '2026-11-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 11月18日下午 支委会 讨论发展党员工作 应到5人 实到5人' },
+    { at: '2026-11-22T10:00:00+08:00', room: ROOM, from: '孙雅琴', text: '#进度' },
+  ])
+  const t = sent.at(-1)!.text!
+  assert.match(t, /✓ 支部委员会：1\/1 次（本月，截止11月30日）/)
+  assert.match(t, /○ 第二党小组 党小组会：0\/1 次/)
+})

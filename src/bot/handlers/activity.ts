@@ -7,7 +7,8 @@ import { parseActivity } from '../../messages/activity.js'
 import { parseCommand } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
 import { applyCorrection, missingElements } from '../../domain/ledger.js'
-import { parsePeriodArg } from '../../domain/periods.js'
+import { parsePeriodArg, periodOf } from '../../domain/periods.js'
+import { obligationsOn } from '../../domain/obligations.js'
 import { dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
@@ -94,9 +95,10 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
 export async function activityCommands(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text') return false
   const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (!cmd || !['更正', '撤销活动', '台账'].includes(cmd.name)) return false
+  if (!cmd || !['更正', '撤销活动', '台账', '进度'].includes(cmd.name)) return false
   if (!ctx.member) return true
   if (cmd.name === '台账') return ledger(app, ctx, cmd.args[0])
+  if (cmd.name === '进度') return progress(app, ctx)
   const last = await latestOf(app, ctx)
   if (!last) {
     reply(app, ctx, app.templates.render('activity-none', { name: ctx.member.name }))
@@ -143,5 +145,17 @@ async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promi
   const data = await ledgerXlsx({ branch: ctx.branch, from: period.from, to: period.to, activities, checkins })
   app.outbox.enqueue({ to: { contact: ctx.member!.name }, file: { name: `${ctx.branch.name}台账-${period.key}.xlsx`, data }, kind: 'reply' })
   tell(app, ctx.member!.name, app.templates.render('ledger-file', { label: period.label }), 'reply')
+  return true
+}
+
+/** #进度: where each obligation of the current periods stands (anyone on the roster may ask). */
+async function progress(app: App, ctx: MsgContext): Promise<boolean> {
+  const today = dayOf(ctx.at)
+  const year = periodOf(today, 'year')
+  const acts = (await app.store.range(ctx.branch.id, year.from, today)).filter((r): r is ActivityRecord => r.type === 'activity')
+  const rows = obligationsOn(ctx.branch, acts, today).map((o) => ({
+    ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月',
+  }))
+  reply(app, ctx, app.templates.render('progress', { branch: ctx.branch.name, today: cn(today), rows, unmet: rows.filter((r) => !r.met).length || null }))
   return true
 }
