@@ -6,6 +6,9 @@ import { dayOf } from '../domain/time.js'
 import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
 import { addDays, instantAt } from '../domain/time.js'
 import { announcementView } from '../bot/handlers/announcement.js'
+import { reminderPlan } from '../domain/reminders.js'
+import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
+import { periodOf } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
 
 async function todayCheckins(app: App, branch: Branch, day: string) {
@@ -82,6 +85,45 @@ const meetingNotices: Job = {
   },
 }
 
+const cn = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
+const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月' })
+/** an overdue item's period is a past one: name it */
+const pastView = (o: ObligationStatus) => ({ ...itemView(o), periodLabel: o.period.includes('Q') ? `${o.period.slice(0, 4)}年第${'一二三四'[Number(o.period.slice(-1)) - 1]}季度` : o.period.length === 4 ? `${o.period}年度` : `${Number(o.period.slice(5))}月` })
+
+/** "三会一课" deadlines: private reminders, one group message with @-mentions, overdue reports. */
+const deadlineReminders: Job = {
+  name: '三会一课到期提醒',
+  when: (b) => (b.reminders.enabled ? [{ daily: b.reminders.time }] : []),
+  async run(app, branch, at, catchUp) {
+    const day = dayOf(at)
+    const today = dayOf(app.now())
+    const paused = app.state.data.paused[branch.id]
+    if (paused && paused >= day) return
+    const year = periodOf(addDays(day, -1), 'year')
+    const acts = (await app.store.range(branch.id, year.from, today)).filter((r): r is ActivityRecord => r.type === 'activity')
+    const plan = reminderPlan(branch, acts, day)
+    // late (after downtime): only what is still unmet and not yet past its due date
+    const keep = (o: ObligationStatus) => !catchUp || o.due >= today
+    for (const p of plan.personal) {
+      const items = p.items.filter(keep)
+      if (!items.length || app.state.wasSent(p.key)) continue
+      await app.state.markSent(p.key, app.now().getTime())
+      app.outbox.enqueue({ to: { contact: p.person }, text: app.templates.render('remind-personal', { name: p.person, items: items.map(itemView) }), kind: 'notice' })
+    }
+    if (plan.group && plan.group.items.some(keep) && !app.state.wasSent(plan.group.key)) {
+      await app.state.markSent(plan.group.key, app.now().getTime())
+      const items = plan.group.items.filter(keep)
+      const mentions = [...new Set(items.flatMap((o) => o.responsible))]
+      for (const room of branch.rooms) app.outbox.enqueue({ to: { room }, text: app.templates.render('remind-group', { items: items.map(itemView) }), mentions, kind: 'notice' })
+    }
+    for (const p of plan.overdue) {
+      if (app.state.wasSent(p.key)) continue
+      await app.state.markSent(p.key, app.now().getTime())
+      app.outbox.enqueue({ to: { contact: p.person }, text: app.templates.render('remind-overdue', { name: p.person, items: p.items.map(pastView) }), kind: 'notice' })
+    }
+  },
+}
+
 const maintenance: Job = {
   name: '日常维护',
   when: () => [{ daily: '03:30' }],
@@ -90,4 +132,4 @@ const maintenance: Job = {
   },
 }
 
-export const JOBS: readonly Job[] = [digest, nudge, meetingNotices, maintenance]
+export const JOBS: readonly Job[] = [deadlineReminders, digest, nudge, meetingNotices, maintenance]

@@ -20,13 +20,14 @@ test('an announced meeting is reminded the day before and an hour before; the re
     { at: '2026-11-20T10:06:00+08:00', room: ROOM, from: '王建国', text: '#预告 支委会 11月26日 会议室', id: 'n3' },
     { at: '2026-11-25T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 今天下午 支委会 研究年终工作 应到5人 实到5人', id: 'n4' },
   ], { until: '2026-11-27T12:00:00+08:00' })
-  const at = (re: RegExp) => sent.filter((s) => re.test(s.text ?? '')).map((s) => s.at)
-  assert.deepEqual(at(/明天（11月25日）14:30 召开支部委员会/), ['2026-11-24T09:00:00+08:00'])
-  assert.deepEqual(at(/支部委员会将于 14:30 开始/), ['2026-11-25T13:30:00+08:00'])
-  assert.deepEqual(at(/明天（11月24日）19:00 第一党小组召开党小组会/), ['2026-11-23T09:00:00+08:00'])
-  assert.deepEqual(at(/党小组会将于 19:00 开始/), ['2026-11-24T18:00:00+08:00'])
+  // to the minute: other 09:00 notices (deadline reminders) may go first, a second apart
+  const at = (re: RegExp) => sent.filter((s) => re.test(s.text ?? '')).map((s) => s.at.slice(0, 16))
+  assert.deepEqual(at(/明天（11月25日）14:30 召开支部委员会/), ['2026-11-24T09:00'])
+  assert.deepEqual(at(/支部委员会将于 14:30 开始/), ['2026-11-25T13:30'])
+  assert.deepEqual(at(/明天（11月24日）19:00 第一党小组召开党小组会/), ['2026-11-23T09:00'])
+  assert.deepEqual(at(/党小组会将于 19:00 开始/), ['2026-11-24T18:00'])
   const followUps = sent.filter((s) => /还没有报告记录/.test(s.text ?? ''))
-  assert.deepEqual(followUps.map((s) => [s.to.contact, s.at]), [['陈明', '2026-11-25T09:00:00+08:00']])
+  assert.deepEqual(followUps.map((s) => [s.to.contact, s.at.slice(0, 16)]), [['陈明', '2026-11-25T09:00']])
   // a member without a role cannot announce
   assert.ok(sent.some((s) => /请由支部委员或党小组长发布/.test(s.text ?? '')))
 })

@@ -1,0 +1,59 @@
+// Deadline reminders through simulate: the right people, on workdays, stopped by a report,
+// overdue reported once; a restart in the middle neither loses nor repeats a reminder.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { simulate, ROOM, type Ev } from '../helpers/sim.js'
+import { dueReminders } from '../../src/domain/reminders.js'
+import { isWorkday, previousWorkday } from '../../src/domain/workdays.js'
+import { loadConfig } from '../../src/config/load.js'
+import { EXAMPLE } from '../helpers/sim.js'
+
+const events: Ev[] = [
+  { at: '2026-11-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 11月18日下午 支委会 讨论发展党员工作 应到5人 实到5人', id: 'q1' },
+  { at: '2026-11-24T21:00:00+08:00', room: ROOM, from: '陈明', text: '今晚第一党小组召开了党小组会，学习《条例》，全体党员参加', id: 'q2' },
+]
+const summary = (sent: { at: string; to: { room?: string; contact?: string }; text?: string }[]) =>
+  sent.filter((s) => /三会一课/.test(s.text ?? '')).map((s) => `${s.at.slice(5, 16)} ${s.to.contact ?? 'room'} ${(s.text!.match(/· [^\n（：]+/g) ?? []).join(',')}`)
+
+test('workdays follow the official calendar with make-up days', () => {
+  assert.equal(isWorkday('2026-10-01'), false) // National Day
+  assert.equal(isWorkday('2026-10-10'), true) // make-up Saturday
+  assert.equal(isWorkday('2025-09-28'), true) // make-up Sunday
+  assert.equal(previousWorkday('2026-11-29'), '2026-11-27') // Sunday -> Friday
+  assert.equal(previousWorkday('2026-10-05'), '2026-09-30') // inside the holiday -> before it
+})
+
+test('a reminder due on a Sunday moves to Friday and merges with that day’s', () => {
+  const b = loadConfig(EXAMPLE).branches[0]!
+  assert.deepEqual(dueReminders(b, [], '2026-11-28').length, 0)
+  assert.ok(dueReminders(b, [], '2026-11-27').some((o) => o.kind === '主题党日'))
+})
+
+test('November: the expected reminders to the expected people; a report stops them; overdue once', () => {
+  const { sent } = simulate(events, { until: '2026-12-02T10:00:00+08:00' })
+  const s = summary(sent)
+  // 7 days before (Mon 23rd): everyone responsible for something unmet
+  assert.ok(s.includes('11-23T09:00 陈明 · 第一党小组 党小组会'))
+  assert.ok(s.some((l) => l.startsWith('11-23T09:00 周立新 ') && l.includes('第二党小组 党小组会') && l.includes('主题党日') && !l.includes('支部委员会')))
+  // 3 and 1 days before fall on Fri 27th and Sun 29th -> one message on the 27th; 陈明 reported on the 24th
+  assert.equal(s.filter((l) => l.startsWith('11-27T09:00 周立新')).length, 1)
+  assert.ok(!s.some((l) => l.startsWith('11-27') && l.includes('陈明')))
+  assert.ok(!s.some((l) => l.startsWith('11-29') || l.startsWith('11-28')))
+  // one group message a reminder day, @-mentioning the responsible
+  const group = sent.filter((x) => x.to.room && /三会一课”提醒/.test(x.text ?? ''))
+  assert.deepEqual(group.map((g) => g.at.slice(5, 16)), ['11-23T09:00', '11-27T09:00'])
+  assert.ok(group[1]!.mentions!.includes('赵静'))
+  // overdue: reported once on the first workday after the month
+  assert.ok(s.some((l) => l.startsWith('12-01T09:00 赵静') && l.includes('第二党小组 党小组会')))
+})
+
+test('a restart in the middle (simulate twice over the same data) neither loses nor repeats a reminder', () => {
+  const whole = summary(simulate(events, { until: '2026-12-02T10:00:00+08:00' }).sent)
+  const first = simulate(events, { until: '2026-11-25T12:00:00+08:00' })
+  // the bot is down from 11-25 12:00 to 11-28 10:00: the 27th's reminders are sent once on start-up
+  const second = simulate([{ at: '2026-11-28T10:00:00+08:00', room: ROOM, from: '王建国', text: '好的', id: 'z1' }], { data: first.data, until: '2026-12-02T10:00:00+08:00' })
+  const both = [...summary(first.sent), ...summary(second.sent)]
+  const texts = (xs: string[]) => xs.map((l) => l.slice(l.indexOf(' '))).sort()
+  assert.deepEqual(texts(both), texts(whole))
+  assert.ok(summary(second.sent).some((l) => l.startsWith('11-28T10:00') && l.includes('周立新')))
+})
