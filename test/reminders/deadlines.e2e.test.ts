@@ -57,3 +57,16 @@ test('a restart in the middle (simulate twice over the same data) neither loses 
   assert.deepEqual(texts(both), texts(whole))
   assert.ok(summary(second.sent).some((l) => l.startsWith('11-28T10:00') && l.includes('周立新')))
 })
+
+test('#提醒 暂停 pauses the reminders (secretaries only) and #提醒 恢复 resumes them', () => {
+  const { sent } = simulate([
+    { at: '2026-11-20T10:00:00+08:00', room: ROOM, from: '王建国', text: '#提醒 暂停 7天', id: 'p0' },
+    { at: '2026-11-20T10:01:00+08:00', room: ROOM, from: '周立新', text: '#提醒 暂停 7天', id: 'p1' },
+    { at: '2026-11-26T10:00:00+08:00', room: ROOM, from: '孙雅琴', text: '#提醒', id: 'p2' },
+  ], { until: '2026-11-28T10:00:00+08:00' })
+  assert.match(sent[0]!.text!, /只有支部管理员/)
+  assert.match(sent[1]!.text!, /已暂停.*至11月26日/)
+  const reminders = sent.filter((s) => /尚未完成，请抓紧安排/.test(s.text ?? ''))
+  assert.ok(!reminders.some((s) => s.at.startsWith('2026-11-23')), 'paused on the 23rd')
+  assert.ok(reminders.some((s) => s.at.startsWith('2026-11-27')), 'back on the 27th')
+})

@@ -9,7 +9,7 @@ import { parseDatePhrase } from '../../messages/dates.js'
 import { applyCorrection, missingElements } from '../../domain/ledger.js'
 import { parsePeriodArg, periodOf } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
-import { dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
+import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
@@ -95,10 +95,11 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
 export async function activityCommands(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text') return false
   const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (!cmd || !['更正', '撤销活动', '台账', '进度'].includes(cmd.name)) return false
+  if (!cmd || !['更正', '撤销活动', '台账', '进度', '提醒'].includes(cmd.name)) return false
   if (!ctx.member) return true
   if (cmd.name === '台账') return ledger(app, ctx, cmd.args[0])
   if (cmd.name === '进度') return progress(app, ctx)
+  if (cmd.name === '提醒') return reminders(app, ctx, cmd.args)
   const last = await latestOf(app, ctx)
   if (!last) {
     reply(app, ctx, app.templates.render('activity-none', { name: ctx.member.name }))
@@ -157,5 +158,33 @@ async function progress(app: App, ctx: MsgContext): Promise<boolean> {
     ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月',
   }))
   reply(app, ctx, app.templates.render('progress', { branch: ctx.branch.name, today: cn(today), rows, unmet: rows.filter((r) => !r.met).length || null }))
+  return true
+}
+
+/** #提醒 (status), #提醒 暂停 7天, #提醒 恢复 — pausing and resuming is for secretaries. */
+async function reminders(app: App, ctx: MsgContext, args: string[]): Promise<boolean> {
+  const name = ctx.member!.name
+  const [verb, amount] = args
+  if (verb === '暂停' || verb === '恢复') {
+    if (!isSecretary(ctx.branch, ctx.member)) {
+      reply(app, ctx, app.templates.render('not-allowed', { name, command: `提醒 ${verb}` }))
+      return true
+    }
+    if (verb === '恢复') {
+      await app.state.setPaused(ctx.branch.id, null)
+      reply(app, ctx, app.templates.render('reminders-resumed', { name }))
+      return true
+    }
+    const days = Math.min(90, Math.max(1, Number(/\d+/.exec(amount ?? '')?.[0] ?? 7)))
+    const until = addDays(dayOf(ctx.at), days - 1)
+    await app.state.setPaused(ctx.branch.id, until)
+    reply(app, ctx, app.templates.render('reminders-paused', { name, until: cn(until) }))
+    return true
+  }
+  const paused = app.state.data.paused[ctx.branch.id]
+  const r = ctx.branch.reminders
+  reply(app, ctx, app.templates.render('reminders-status', {
+    paused: paused && paused >= dayOf(ctx.at) ? cn(paused) : null, enabled: r.enabled, offsets: r.offsets.join('、'), time: r.time,
+  }))
   return true
 }
