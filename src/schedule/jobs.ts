@@ -7,6 +7,8 @@ import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.
 import { addDays, instantAt } from '../domain/time.js'
 import { announcementView } from '../bot/handlers/announcement.js'
 import { reminderPlan } from '../domain/reminders.js'
+import { obligationsOn } from '../domain/obligations.js'
+import { nextWorkday } from '../domain/workdays.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
 import { periodOf } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
@@ -90,6 +92,20 @@ const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: 
 /** an overdue item's period is a past one: name it */
 const pastView = (o: ObligationStatus) => ({ ...itemView(o), periodLabel: o.period.includes('Q') ? `${o.period.slice(0, 4)}年第${'一二三四'[Number(o.period.slice(-1)) - 1]}季度` : o.period.length === 4 ? `${o.period}年度` : `${Number(o.period.slice(5))}月` })
 
+/** On the first workday of a quarter: what this quarter and each month require. */
+async function quarterPlan(app: App, branch: Branch, day: string, acts: ActivityRecord[]): Promise<void> {
+  const q = periodOf(day, 'quarter')
+  if (nextWorkday(q.from) !== day) return
+  const all = obligationsOn(branch, acts, day)
+  const text = app.templates.render('quarter-plan', {
+    quarter: q.label,
+    quarterItems: all.filter((o) => o.period === q.key),
+    monthItems: all.filter((o) => /^\d{4}-\d{2}$/.test(o.period)).filter((o, i, xs) => o.group === null || xs.findIndex((x) => x.kind === o.kind) === i).map((o) => ({ ...o, group: o.group ? '每个党小组' : null })),
+    yearItems: all.some((o) => o.period.length === 4 && !o.met) ? { items: all.filter((o) => o.period.length === 4 && !o.met) } : null,
+  })
+  await postOnce(app, branch, `plan:${branch.id}:${q.key}`, text)
+}
+
 /** "三会一课" deadlines: private reminders, one group message with @-mentions, overdue reports. */
 const deadlineReminders: Job = {
   name: '三会一课到期提醒',
@@ -116,6 +132,7 @@ const deadlineReminders: Job = {
       const mentions = [...new Set(items.flatMap((o) => o.responsible))]
       for (const room of branch.rooms) app.outbox.enqueue({ to: { room }, text: app.templates.render('remind-group', { items: items.map(itemView) }), mentions, kind: 'notice' })
     }
+    if (branch.reminders.quarterPlan) await quarterPlan(app, branch, day, acts)
     for (const p of plan.overdue) {
       if (app.state.wasSent(p.key)) continue
       await app.state.markSent(p.key, app.now().getTime())

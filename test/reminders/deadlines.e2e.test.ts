@@ -70,3 +70,20 @@ test('#提醒 暂停 pauses the reminders (secretaries only) and #提醒 恢复 
   assert.ok(!reminders.some((s) => s.at.startsWith('2026-11-23')), 'paused on the 23rd')
   assert.ok(reminders.some((s) => s.at.startsWith('2026-11-27')), 'back on the 27th')
 })
+
+test('a whole quarter: the plan on the first workday, reminders only on workdays, quarterly ones in December', () => {
+  const { sent } = simulate([
+    { at: '2026-09-30T10:00:00+08:00', room: ROOM, from: '王建国', text: '好的', id: 's0' },
+    { at: '2026-11-10T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 今天下午 支部党员大会 研究年度工作 全体党员参加', id: 's1' },
+  ], { until: '2026-12-31T23:00:00+08:00' })
+  const plans = sent.filter((s) => /第四季度“三会一课”安排/.test(s.text ?? ''))
+  assert.deepEqual(plans.map((p) => p.at.slice(0, 16)), ['2026-10-08T09:00']) // Oct 1–7 is the National Day holiday
+  const mine = sent.filter((s) => s.to.contact === '周立新' && /尚未完成，请抓紧安排/.test(s.text ?? ''))
+  for (const m of mine) assert.ok(isWorkday(m.at.slice(0, 10)), `${m.at} is a workday`)
+  const days = mine.map((m) => m.at.slice(0, 10))
+  assert.ok(days.includes('2026-10-23') && days.includes('2026-10-30')) // Oct 24 is a Saturday
+  // the 支部党员大会 held on Nov 10 is never mentioned again; the 党课 is, in December
+  const dec = mine.filter((m) => m.at.startsWith('2026-12-2') || m.at.startsWith('2026-12-3'))
+  assert.ok(dec.some((m) => /党课：本季度/.test(m.text!)))
+  assert.ok(!mine.some((m) => m.at > '2026-11-10' && /支部党员大会/.test(m.text!)))
+})
