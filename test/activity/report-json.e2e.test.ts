@@ -1,0 +1,27 @@
+// `zhibu-bot report --format json`: figures exactly as DESIGN.md defines them.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { simulate, runCli, EXAMPLE, ROOM } from '../helpers/sim.js'
+
+test('report json: check-in figures, activity counts and obligations for a month', () => {
+  const { data } = simulate([
+    { at: '2026-11-02T08:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习 30分钟' },
+    { at: '2026-11-02T20:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习 20分钟' }, // same day: one member-day
+    { at: '2026-11-03T08:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习 10分钟' },
+    { at: '2026-11-03T08:10:00+08:00', room: ROOM, from: '刘洋', text: '打卡 学习 一小时' },
+    { at: '2026-11-03T08:20:00+08:00', room: ROOM, from: '路人甲', text: '打卡 学习 一小时' }, // not on the roster
+    { at: '2026-11-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 11月18日下午 支委会 讨论发展党员工作 应到5人 实到5人' },
+  ])
+  const r = runCli(['report', '--config', EXAMPLE, '--data', data, '--branch', 'jiguan2', '--month', '2026-11', '--format', 'json'])
+  assert.equal(r.status, 0, r.stderr)
+  const j = JSON.parse(r.stdout)
+  assert.deepEqual([j.branch, j.month, j.roster], ['jiguan2', '2026-11', 10])
+  assert.deepEqual({ memberDays: j.checkins.memberDays, members: j.checkins.members, rate: j.checkins.rate, minutes: j.checkins.minutes },
+    { memberDays: 3, members: 2, rate: 0.2, minutes: 120 })
+  assert.deepEqual(j.checkins.byMember, [{ name: '王建国', days: 2, minutes: 60 }, { name: '刘洋', days: 1, minutes: 60 }])
+  assert.equal(j.checkins.missing.length, 8)
+  assert.deepEqual(j.activityCounts, { 支部委员会: 1 })
+  const zwh = j.obligations.find((o: { kind: string }) => o.kind === '支部委员会')
+  assert.deepEqual(zwh, { kind: '支部委员会', group: null, period: '2026-11', required: 1, held: 1, met: true, due: '2026-11-30' })
+  assert.ok(j.obligations.some((o: { kind: string; group: string; met: boolean }) => o.kind === '党小组会' && o.group === '第二党小组' && !o.met))
+})
