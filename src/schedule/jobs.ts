@@ -4,11 +4,12 @@ import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
 import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
-import { addDays, instantAt } from '../domain/time.js'
+import { addDays, instantAt, previousMonth } from '../domain/time.js'
 import { announcementView } from '../bot/handlers/announcement.js'
 import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { nextWorkday } from '../domain/workdays.js'
+import { buildSummary, postText } from '../report/post.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
 import { periodOf } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
@@ -141,6 +142,22 @@ const deadlineReminders: Job = {
   },
 }
 
+/** The monthly summary of the previous month, on the configured day and time; once per month. */
+const monthlySummary: Job = {
+  name: '月度小结',
+  when: (b) => (b.summary.enabled ? [{ monthly: { day: b.summary.day, time: b.summary.time } }] : []),
+  async run(app, branch, at) {
+    const month = previousMonth(dayOf(at).slice(0, 7))
+    // after downtime only the latest month is posted, and only within that month
+    if (previousMonth(dayOf(app.now()).slice(0, 7)) !== month) return
+    const key = `summary:${branch.id}:${month}`
+    if (app.state.wasSent(key)) return
+    const { text } = await buildSummary(app, branch, month)
+    await app.state.markSent(key, app.now().getTime())
+    for (const room of branch.rooms) postText(app, room, text)
+  },
+}
+
 const maintenance: Job = {
   name: '日常维护',
   when: () => [{ daily: '03:30' }],
@@ -149,4 +166,4 @@ const maintenance: Job = {
   },
 }
 
-export const JOBS: readonly Job[] = [deadlineReminders, digest, nudge, meetingNotices, maintenance]
+export const JOBS: readonly Job[] = [deadlineReminders, monthlySummary, digest, nudge, meetingNotices, maintenance]

@@ -13,6 +13,8 @@ import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
+import { buildSummary, postText } from '../../report/post.js'
+import { splitMessages } from '../../report/model.js'
 
 /** Photos within this long after a report are its evidence. */
 const PHOTO_WINDOW_MS = 10 * 60_000
@@ -95,11 +97,12 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
 export async function activityCommands(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text') return false
   const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (!cmd || !['更正', '撤销活动', '台账', '进度', '提醒'].includes(cmd.name)) return false
+  if (!cmd || !['更正', '撤销活动', '台账', '进度', '提醒', '月报'].includes(cmd.name)) return false
   if (!ctx.member) return true
   if (cmd.name === '台账') return ledger(app, ctx, cmd.args[0])
   if (cmd.name === '进度') return progress(app, ctx)
   if (cmd.name === '提醒') return reminders(app, ctx, cmd.args)
+  if (cmd.name === '月报') return monthSummary(app, ctx, cmd.args[0])
   const last = await latestOf(app, ctx)
   if (!last) {
     reply(app, ctx, app.templates.render('activity-none', { name: ctx.member.name }))
@@ -186,5 +189,22 @@ async function reminders(app: App, ctx: MsgContext, args: string[]): Promise<boo
   reply(app, ctx, app.templates.render('reminders-status', {
     paused: paused && paused >= dayOf(ctx.at) ? cn(paused) : null, enabled: r.enabled, offsets: r.offsets.join('、'), time: r.time,
   }))
+  return true
+}
+
+/** #月报 [2026-10]: a month's summary on demand (secretaries), posted where it was asked. */
+async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined): Promise<boolean> {
+  if (!isSecretary(ctx.branch, ctx.member)) {
+    reply(app, ctx, app.templates.render('not-allowed', { name: ctx.member!.name, command: '月报' }))
+    return true
+  }
+  const p = parsePeriodArg(arg ?? previousMonth(dayOf(ctx.at).slice(0, 7)), dayOf(ctx.at))
+  if (!p || p.key.length !== 7 || p.key.includes('Q')) {
+    reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
+    return true
+  }
+  const { text } = await buildSummary(app, ctx.branch, p.key)
+  if (ctx.room) postText(app, ctx.room, text)
+  else for (const part of splitMessages(text)) app.outbox.enqueue({ to: { contact: ctx.member!.name }, text: part, kind: 'reply' })
   return true
 }

@@ -1,0 +1,96 @@
+// The monthly summary model: every figure and list the summary states, computed from the records.
+// Pure. The wording lives in templates/monthly-summary.mustache; nothing here invents an activity.
+import { checkinFigures } from '../domain/checkin-stats.js'
+import { missingElements } from '../domain/ledger.js'
+import { obligationsOn } from '../domain/obligations.js'
+import { periodOf } from '../domain/periods.js'
+import { addDays, monthEnd } from '../domain/time.js'
+import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord, Kind, ObligationStatus } from '../domain/types.js'
+
+const SAN_HUI_YI_KE: Kind[] = ['支部党员大会', '支部委员会', '党小组会', '党课']
+const cn = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`
+
+export interface SummaryInput {
+  branch: Branch
+  month: string // 'YYYY-MM'
+  checkins: readonly CheckinRecord[]
+  /** activities of the whole year up to the month's end (obligations of quarters and years need them) */
+  activities: readonly ActivityRecord[]
+  announcements: readonly AnnouncementRecord[]
+}
+
+function meetingView(a: ActivityRecord) {
+  return {
+    date: a.date ? cn(a.date) : '日期未填', kind: a.kind, group: a.group, topic: a.topic,
+    attendance: a.attendees !== null ? (a.expected ? `实到${a.attendees}人/应到${a.expected}人，出席率${pct(a.attendees / a.expected)}` : `参加${a.attendees}人`) : null,
+    speaker: a.speaker, host: a.host,
+  }
+}
+
+function obligationProblem(o: ObligationStatus): string {
+  const who = o.group ? `${o.group}` : '支部'
+  const when = o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月'
+  return `${who}${when}应召开${o.kind}${o.required}次，台账记录${o.held}次，未达到要求`
+}
+
+export function summaryModel(i: SummaryInput) {
+  const { branch, month } = i
+  const from = `${month}-01`
+  const to = monthEnd(month)
+  const monthNo = Number(month.slice(5))
+  const f = checkinFigures(branch, i.checkins, from, to)
+  const inMonth = i.activities.filter((a) => a.date !== null && a.date >= from && a.date <= to).sort((a, b) => a.date!.localeCompare(b.date!))
+  const meetings = SAN_HUI_YI_KE.map((kind) => ({ kind, items: inMonth.filter((a) => a.kind === kind).map(meetingView) }))
+  const others = inMonth.filter((a) => !SAN_HUI_YI_KE.includes(a.kind)).map(meetingView)
+  // obligations whose period ends with this month, as they stood at its end
+  const ending = obligationsOn(branch, i.activities, to).filter((o) => o.due === to)
+  const problems: string[] = ending.filter((o) => !o.met).map(obligationProblem)
+  if (f.roster && f.rate < branch.summary.participationThreshold) {
+    problems.push(`学习打卡参与率为${pct(f.rate)}，低于支部确定的${pct(branch.summary.participationThreshold)}`)
+  }
+  for (const a of inMonth) {
+    const miss = missingElements(a)
+    if (miss.length) problems.push(`${a.date ? cn(a.date) : ''}${a.kind}台账记录缺少${miss.join('、')}`)
+  }
+  if (branch.summary.nameMissingMembers && f.missing.length) problems.push(`本月未参加学习打卡的同志：${f.missing.join('、')}`)
+  const next = periodOf(addDays(to, 1), 'month')
+  const nextDue = obligationsOn(branch, i.activities, next.to).filter((o) => o.due === next.to && !o.met)
+  const announced = i.announcements.filter((a) => a.date >= next.from && a.date <= next.to).sort((a, b) => a.date.localeCompare(b.date))
+  return {
+    title: `${branch.name}${month.slice(0, 4)}年${monthNo}月工作小结`,
+    branch: branch.name, month: monthNo, nextMonth: Number(next.key.slice(5)),
+    study: {
+      roster: f.roster, members: f.members, rate: pct(f.rate), memberDays: f.memberDays, minutes: f.minutes,
+      hours: Math.round(f.minutes / 6) / 10, avgMinutes: f.avgMinutes, pointsAvg: f.pointsAvg,
+      titles: f.topTitles.length ? f.topTitles.map((t) => `《${t.title}》`).join('、') : null,
+      any: f.memberDays > 0,
+    },
+    meetings: meetings.map((m) => ({ ...m, none: m.items.length === 0 })),
+    others, noOthers: others.length === 0,
+    problems: problems.map((text, n) => ({ n: n + 1, text })), noProblems: problems.length === 0,
+    plans: [
+      ...nextDue.map((o) => `${o.group ? o.group : ''}${o.kind}（${o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '下月'}应开${o.required}次，截止${cn(o.due)}）`),
+      ...announced.map((a) => `已预告：${cn(a.date)}${a.time ? ' ' + a.time : ''}${a.group ?? ''}${a.kind}${a.place ? `（${a.place}）` : ''}`),
+    ].map((text, n) => ({ n: n + 1, text })),
+    honorRoll: branch.summary.honorRoll && f.byMember.length ? f.byMember.slice(0, branch.summary.honorRollSize).map((m) => `${m.name}（${m.days}天）`).join('、') : null,
+    figures: f,
+  }
+}
+
+export type SummaryModel = ReturnType<typeof summaryModel>
+
+/** A long summary goes out as several messages, split at paragraph boundaries, in order. */
+export function splitMessages(text: string, max = 1500): string[] {
+  const out: string[] = []
+  let cur = ''
+  for (const para of text.split(/\n{2,}/)) {
+    const pieces = para.length > max ? para.split('\n') : [para]
+    for (const p of pieces) {
+      const sep = cur ? (pieces.length > 1 && cur ? '\n' : '\n\n') : ''
+      if (cur && cur.length + sep.length + p.length > max) { out.push(cur); cur = p } else cur = cur + sep + p
+    }
+  }
+  if (cur) out.push(cur)
+  return out
+}

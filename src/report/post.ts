@@ -1,0 +1,29 @@
+// Builds a month's summary from the store and posts it: the text to the group, split at paragraph
+// boundaries. Shared by the 1st-of-the-month job and #月报.
+import type { App } from '../bot/app.js'
+import { periodOf } from '../domain/periods.js'
+import { monthEnd } from '../domain/time.js'
+import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
+import { splitMessages, summaryModel, type SummaryModel } from './model.js'
+
+export async function buildSummary(app: App, branch: Branch, month: string): Promise<{ model: SummaryModel; text: string }> {
+  const to = monthEnd(month)
+  const next = periodOf(`${month}-28`, 'month')
+  const records = await app.store.range(branch.id, periodOf(`${month}-01`, 'year').from, monthEnd(next.key))
+  const model = summaryModel({
+    branch, month,
+    checkins: records.filter((r): r is CheckinRecord => r.type === 'checkin' && r.date <= to),
+    activities: records.filter((r): r is ActivityRecord => r.type === 'activity' && (r.date ?? '') <= to),
+    announcements: (await app.store.range(branch.id, `${month}-01`, monthEnd(nextMonth(month)))).filter((r): r is AnnouncementRecord => r.type === 'announcement'),
+  })
+  return { model, text: app.templates.render('monthly-summary', model) }
+}
+
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
+export function postText(app: App, room: string, text: string): void {
+  for (const part of splitMessages(text)) app.outbox.enqueue({ to: { room }, text: part, kind: 'notice' })
+}
