@@ -10,6 +10,7 @@ import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { nextWorkday } from '../domain/workdays.js'
 import { buildSummary, postText } from '../report/post.js'
+import { monthChartPng } from '../report/month-chart.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
 import { periodOf } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
@@ -152,9 +153,13 @@ const monthlySummary: Job = {
     if (previousMonth(dayOf(app.now()).slice(0, 7)) !== month) return
     const key = `summary:${branch.id}:${month}`
     if (app.state.wasSent(key)) return
-    const { text } = await buildSummary(app, branch, month)
+    const { text, model } = await buildSummary(app, branch, month)
     await app.state.markSent(key, app.now().getTime())
-    for (const room of branch.rooms) postText(app, room, text)
+    const chart = branch.summary.chart ? monthChartPng(`${branch.name}${month.slice(0, 4)}年${model.month}月学习打卡`, model.figures) : null
+    for (const room of branch.rooms) {
+      postText(app, room, text)
+      if (chart) app.outbox.enqueue({ to: { room }, file: { name: `${month}学习打卡统计.png`, data: chart }, kind: 'notice' })
+    }
   },
 }
 
