@@ -11,6 +11,7 @@ import { obligationsOn } from '../domain/obligations.js'
 import { nextWorkday } from '../domain/workdays.js'
 import { buildSummary, postText } from '../report/post.js'
 import { monthChartPng } from '../report/month-chart.js'
+import { summaryDocx } from '../report/summary-docx.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
 import { periodOf } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
@@ -159,6 +160,12 @@ const monthlySummary: Job = {
     for (const room of branch.rooms) {
       postText(app, room, text)
       if (chart) app.outbox.enqueue({ to: { room }, file: { name: `${month}学习打卡统计.png`, data: chart }, kind: 'notice' })
+    }
+    if (branch.summary.docx) {
+      const ledger = (await app.store.monthView(branch.id, month)).filter((r): r is ActivityRecord => r.type === 'activity')
+      const data = await summaryDocx(model, text, ledger)
+      const name = `${model.title}.docx`
+      for (const s of branch.secretaries) app.outbox.enqueue({ to: { contact: s }, file: { name, data }, kind: 'notice' })
     }
   },
 }

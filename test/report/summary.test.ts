@@ -61,6 +61,7 @@ test('posted once on the 1st at 09:00, not again after a restart; #月报 on dem
   assert.deepEqual(posts.map((p) => [p.to.room, p.at.slice(0, 16)]), [[ROOM, '2026-12-01T09:00']])
   assert.match(posts[0]!.text!, /支部委员会：11月18日召开，讨论发展党员工作，实到5人\/应到5人/)
   assert.ok(first.sent.some((s) => s.to.room === ROOM && s.file === '2026-11学习打卡统计.png'))
+  for (const sec of ['周立新', '孙雅琴']) assert.ok(first.sent.some((s) => s.to.contact === sec && s.file === '机关第二党支部2026年11月工作小结.docx'), sec)
   const again = simulate([
     { at: '2026-12-01T10:00:00+08:00', room: ROOM, from: '王建国', text: '#月报' },
     { at: '2026-12-01T10:01:00+08:00', room: ROOM, from: '周立新', text: '#月报 2026-11' },
