@@ -6,7 +6,7 @@ import { monthEnd } from '../domain/time.js'
 import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
 import { splitMessages, summaryModel, type SummaryModel } from './model.js'
 
-export async function buildSummary(app: App, branch: Branch, month: string): Promise<{ model: SummaryModel; text: string }> {
+export async function buildSummary(app: Pick<App, 'store' | 'templates'>, branch: Branch, month: string): Promise<{ model: SummaryModel; text: string }> {
   const to = monthEnd(month)
   const next = periodOf(`${month}-28`, 'month')
   const records = await app.store.range(branch.id, periodOf(`${month}-01`, 'year').from, monthEnd(next.key))

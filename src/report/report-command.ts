@@ -8,6 +8,10 @@ import type { ActivityRecord, Branch, CheckinRecord, Config } from '../domain/ty
 import { RecordStore } from '../store/records.js'
 import type { ReportOptions } from './commands.js'
 import { exportRecord } from './commands.js'
+import { buildSummary } from './post.js'
+import { summaryDocx } from './summary-docx.js'
+import { ledgerXlsx } from './xlsx.js'
+import { Templates } from '../bot/templates.js'
 
 /** The `report --format json` shape of DESIGN.md for one month. */
 export async function monthReport(branch: Branch, store: RecordStore, month: string, today: string) {
@@ -38,16 +42,37 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write(o.branch ? `配置中没有支部 ${o.branch}（unknown branch）\n` : `有多个支部，请用 --branch 指定：${config.branches.map((b) => b.id).join('、')}\n`)
     return 2
   }
-  if (o.format !== 'json') {
-    process.stderr.write(`report 目前支持 --format json；text、docx 版月度小结尚在开发中（not implemented yet）\n`)
+  if (!['json', 'text', 'docx', 'xlsx'].includes(o.format)) {
+    process.stderr.write(`不支持的格式 ${o.format}，可选 text、json、docx、xlsx\n`)
+    return 2
+  }
+  if (o.quarter || o.year) {
+    process.stderr.write('季度、年度小结尚在开发中，目前请用 --month YYYY-MM（quarterly and yearly summaries: not yet）\n')
     return 2
   }
   if (!o.month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) {
     process.stderr.write('请用 --month YYYY-MM 指定月份（--quarter、--year 尚在开发中）\n')
     return 2
   }
-  const text = JSON.stringify(await monthReport(branch, new RecordStore(o.data), o.month, dayOf(new Date())), null, 1) + '\n'
-  if (o.out) writeFileSync(o.out, text)
-  else process.stdout.write(text)
+  const store = new RecordStore(o.data)
+  if (o.format === 'json') {
+    const text = JSON.stringify(await monthReport(branch, store, o.month, dayOf(new Date())), null, 1) + '\n'
+    if (o.out) writeFileSync(o.out, text)
+    else process.stdout.write(text)
+    return 0
+  }
+  const { model, text } = await buildSummary({ store, templates: new Templates() }, branch, o.month)
+  if (o.format === 'text') {
+    if (o.out) writeFileSync(o.out, text + '\n')
+    else process.stdout.write(text + '\n')
+    return 0
+  }
+  const ledger = (await store.monthView(branch.id, o.month)).filter((r): r is ActivityRecord => r.type === 'activity')
+  const out = o.out ?? (o.format === 'docx' ? `${model.title}.docx` : `${branch.name}台账-${o.month}.xlsx`)
+  const data = o.format === 'docx'
+    ? await summaryDocx(model, text, ledger)
+    : await ledgerXlsx({ branch, from: `${o.month}-01`, to: monthEnd(o.month), activities: ledger, checkins: (await store.monthView(branch.id, o.month)).filter((r): r is CheckinRecord => r.type === 'checkin') })
+  writeFileSync(out, data)
+  process.stderr.write(`已写出 ${out}\n`)
   return 0
 }

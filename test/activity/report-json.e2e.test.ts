@@ -25,3 +25,19 @@ test('report json: check-in figures, activity counts and obligations for a month
   assert.deepEqual(zwh, { kind: '支部委员会', group: null, period: '2026-11', required: 1, held: 1, met: true, due: '2026-11-30' })
   assert.ok(j.obligations.some((o: { kind: string; group: string; met: boolean }) => o.kind === '党小组会' && o.group === '第二党小组' && !o.met))
 })
+
+test('report --format text prints the same summary the group receives; docx and xlsx are written', () => {
+  const { data, sent } = simulate([
+    { at: '2026-11-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 11月18日下午 支委会 讨论发展党员工作 应到5人 实到5人' },
+    { at: '2026-11-20T08:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习《党章》 30分钟' },
+  ], { until: '2026-12-01T09:10:00+08:00' })
+  const r = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-11', '--format', 'text'])
+  assert.equal(r.status, 0, r.stderr)
+  const posted = sent.filter((s) => s.to.room === ROOM && s.text && /工作小结|（二）|二、存在/.test(s.text)).map((s) => s.text).join('\n\n')
+  assert.equal(r.stdout.trim(), posted.trim())
+  for (const format of ['docx', 'xlsx']) {
+    const out = `${data}/out.${format}`
+    const w = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-11', '--format', format, '--out', out])
+    assert.equal(w.status, 0, w.stderr)
+  }
+})
