@@ -3,7 +3,7 @@
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { missingElements } from '../domain/ledger.js'
 import { obligationsOn } from '../domain/obligations.js'
-import { periodOf } from '../domain/periods.js'
+import { periodOf, type Period } from '../domain/periods.js'
 import { addDays, monthEnd } from '../domain/time.js'
 import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord, Kind, ObligationStatus } from '../domain/types.js'
 
@@ -13,11 +13,15 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 export interface SummaryInput {
   branch: Branch
-  month: string // 'YYYY-MM'
+  /** 'YYYY-MM', or a quarter / year period for the quarterly and yearly summaries */
+  month?: string
+  period?: Period
   checkins: readonly CheckinRecord[]
   /** activities of the whole year up to the month's end (obligations of quarters and years need them) */
   activities: readonly ActivityRecord[]
   announcements: readonly AnnouncementRecord[]
+  /** when given, obligations not yet due on this day are not called problems (a period in progress) */
+  today?: string
 }
 
 function meetingView(a: ActivityRecord) {
@@ -28,24 +32,37 @@ function meetingView(a: ActivityRecord) {
   }
 }
 
+function periodWord(key: string): string {
+  return key.includes('Q') ? '本季度' : key.length === 4 ? '本年度' : '本月'
+}
+
+/** '2026-11' -> 11月, '2026-Q4' -> 第四季度, '2026' -> 2026年度: clear in any summary's span */
+function periodName(key: string): string {
+  if (key.includes('Q')) return `第${'一二三四'[Number(key.slice(-1)) - 1]}季度`
+  return key.length === 4 ? `${key}年度` : `${Number(key.slice(5))}月`
+}
+
 function obligationProblem(o: ObligationStatus): string {
   const who = o.group ? `${o.group}` : '支部'
-  const when = o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月'
-  return `${who}${when}应召开${o.kind}${o.required}次，台账记录${o.held}次，未达到要求`
+  return `${who}${periodName(o.period)}应召开${o.kind}${o.required}次，台账记录${o.held}次，未达到要求`
 }
 
 export function summaryModel(i: SummaryInput) {
-  const { branch, month } = i
-  const from = `${month}-01`
-  const to = monthEnd(month)
-  const monthNo = Number(month.slice(5))
+  const { branch } = i
+  const period = i.period ?? periodOf(`${i.month}-01`, 'month')
+  const unit = period.key.includes('Q') ? 'quarter' : period.key.length === 4 ? 'year' : 'month'
+  const { from, to } = period
+  const monthNo = Number(to.slice(5, 7))
   const f = checkinFigures(branch, i.checkins, from, to)
   const inMonth = i.activities.filter((a) => a.date !== null && a.date >= from && a.date <= to).sort((a, b) => a.date!.localeCompare(b.date!))
   const meetings = SAN_HUI_YI_KE.map((kind) => ({ kind, items: inMonth.filter((a) => a.kind === kind).map(meetingView) }))
   const others = inMonth.filter((a) => !SAN_HUI_YI_KE.includes(a.kind)).map(meetingView)
-  // obligations whose period ends with this month, as they stood at its end
-  const ending = obligationsOn(branch, i.activities, to).filter((o) => o.due === to)
-  const problems: string[] = ending.filter((o) => !o.met).map(obligationProblem)
+  // obligations whose periods end within this period, as they stood at their ends
+  const ending: ObligationStatus[] = []
+  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = periodOf(addDays(monthEnd(m), 1), 'month').key) {
+    ending.push(...obligationsOn(branch, i.activities, monthEnd(m)).filter((o) => o.due === monthEnd(m)))
+  }
+  const problems: string[] = ending.filter((o) => !o.met && (!i.today || o.due < i.today)).map(obligationProblem)
   if (f.roster && f.rate < branch.summary.participationThreshold) {
     problems.push(`学习打卡参与率为${pct(f.rate)}，低于支部确定的${pct(branch.summary.participationThreshold)}`)
   }
@@ -53,13 +70,13 @@ export function summaryModel(i: SummaryInput) {
     const miss = missingElements(a)
     if (miss.length) problems.push(`${a.date ? cn(a.date) : ''}${a.kind}台账记录缺少${miss.join('、')}`)
   }
-  if (branch.summary.nameMissingMembers && f.missing.length) problems.push(`本月未参加学习打卡的同志：${f.missing.join('、')}`)
-  const next = periodOf(addDays(to, 1), 'month')
-  const nextDue = obligationsOn(branch, i.activities, next.to).filter((o) => o.due === next.to && !o.met)
+  if (branch.summary.nameMissingMembers && f.missing.length) problems.push(`${periodWord(period.key)}未参加学习打卡的同志：${f.missing.join('、')}`)
+  const next = periodOf(addDays(to, 1), unit)
+  const nextDue = obligationsOn(branch, i.activities, next.to).filter((o) => o.due >= next.from && o.due <= next.to && !o.met)
   const announced = i.announcements.filter((a) => a.date >= next.from && a.date <= next.to).sort((a, b) => a.date.localeCompare(b.date))
   return {
-    title: `${branch.name}${month.slice(0, 4)}年${monthNo}月工作小结`,
-    branch: branch.name, month: monthNo, nextMonth: Number(next.key.slice(5)),
+    title: `${branch.name}${period.label}工作小结`,
+    branch: branch.name, month: monthNo, periodWord: periodWord(period.key),
     study: {
       roster: f.roster, members: f.members, rate: pct(f.rate), memberDays: f.memberDays, minutes: f.minutes,
       hours: Math.round(f.minutes / 6) / 10, avgMinutes: f.avgMinutes, pointsAvg: f.pointsAvg,
@@ -70,7 +87,7 @@ export function summaryModel(i: SummaryInput) {
     others, noOthers: others.length === 0,
     problems: problems.map((text, n) => ({ n: n + 1, text })), noProblems: problems.length === 0,
     plans: [
-      ...nextDue.map((o) => `${o.group ? o.group : ''}${o.kind}（${o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '下月'}应开${o.required}次，截止${cn(o.due)}）`),
+      ...nextDue.map((o) => `${o.group ? o.group : ''}${o.kind}（${o.period.includes('Q') ? '季度' : o.period.length === 4 ? '年度' : '每月'}应开${o.required}次，截止${cn(o.due)}）`),
       ...announced.map((a) => `已预告：${cn(a.date)}${a.time ? ' ' + a.time : ''}${a.group ?? ''}${a.kind}${a.place ? `（${a.place}）` : ''}`),
     ].map((text, n) => ({ n: n + 1, text })),
     honorRoll: branch.summary.honorRoll && f.byMember.length ? f.byMember.slice(0, branch.summary.honorRollSize).map((m) => `${m.name}（${m.days}天）`).join('、') : null,

@@ -1,20 +1,20 @@
 // Builds a month's summary from the store and posts it: the text to the group, split at paragraph
 // boundaries. Shared by the 1st-of-the-month job and #月报.
 import type { App } from '../bot/app.js'
-import { periodOf } from '../domain/periods.js'
-import { monthEnd } from '../domain/time.js'
+import { periodOf, type Period } from '../domain/periods.js'
+import { dayOf, monthEnd } from '../domain/time.js'
 import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
 import { splitMessages, summaryModel, type SummaryModel } from './model.js'
 
-export async function buildSummary(app: Pick<App, 'store' | 'templates'>, branch: Branch, month: string): Promise<{ model: SummaryModel; text: string }> {
-  const to = monthEnd(month)
-  const next = periodOf(`${month}-28`, 'month')
-  const records = await app.store.range(branch.id, periodOf(`${month}-01`, 'year').from, monthEnd(next.key))
+export async function buildSummary(app: Pick<App, 'store' | 'templates' | 'now'>, branch: Branch, monthOrPeriod: string | Period): Promise<{ model: SummaryModel; text: string }> {
+  const period = typeof monthOrPeriod === 'string' ? periodOf(`${monthOrPeriod}-01`, 'month') : monthOrPeriod
+  const to = period.to
+  const records = await app.store.range(branch.id, periodOf(period.from, 'year').from, to)
   const model = summaryModel({
-    branch, month,
+    branch, period, today: dayOf(app.now()),
     checkins: records.filter((r): r is CheckinRecord => r.type === 'checkin' && r.date <= to),
     activities: records.filter((r): r is ActivityRecord => r.type === 'activity' && (r.date ?? '') <= to),
-    announcements: (await app.store.range(branch.id, `${month}-01`, monthEnd(nextMonth(month)))).filter((r): r is AnnouncementRecord => r.type === 'announcement'),
+    announcements: (await app.store.range(branch.id, period.from, monthEnd(nextMonth(to.slice(0, 7))))).filter((r): r is AnnouncementRecord => r.type === 'announcement'),
   })
   return { model, text: app.templates.render('monthly-summary', model) }
 }

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { obligationsOn } from '../domain/obligations.js'
-import { periodOf } from '../domain/periods.js'
+import { parsePeriodArg, periodOf } from '../domain/periods.js'
 import { dayOf, monthEnd } from '../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Config } from '../domain/types.js'
 import { RecordStore } from '../store/records.js'
@@ -12,6 +12,7 @@ import { buildSummary } from './post.js'
 import { summaryDocx } from './summary-docx.js'
 import { ledgerXlsx } from './xlsx.js'
 import { Templates } from '../bot/templates.js'
+import { now } from '../clock.js'
 
 /** The `report --format json` shape of DESIGN.md for one month. */
 export async function monthReport(branch: Branch, store: RecordStore, month: string, today: string) {
@@ -46,22 +47,33 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write(`不支持的格式 ${o.format}，可选 text、json、docx、xlsx\n`)
     return 2
   }
+  const store0 = new RecordStore(o.data)
   if (o.quarter || o.year) {
-    process.stderr.write('季度、年度小结尚在开发中，目前请用 --month YYYY-MM（quarterly and yearly summaries: not yet）\n')
-    return 2
+    const period = parsePeriodArg(o.quarter ?? o.year, dayOf(new Date()))
+    if (!period || (o.quarter && !period.key.includes('Q')) || (o.year && period.key.length !== 4) || !['text', 'docx'].includes(o.format)) {
+      process.stderr.write('季度、年度小结：--quarter 2026Q4 或 --year 2026，格式 text 或 docx\n')
+      return 2
+    }
+    const { model, text } = await buildSummary({ store: store0, templates: new Templates(), now }, branch, period)
+    const acts = (await store0.range(branch.id, period.from, period.to)).filter((r): r is ActivityRecord => r.type === 'activity')
+    if (o.format === 'text') { (o.out ? (t: string) => writeFileSync(o.out!, t) : (t: string) => process.stdout.write(t))(text + '\n'); return 0 }
+    const out = o.out ?? `${model.title}.docx`
+    writeFileSync(out, await summaryDocx(model, text, acts))
+    process.stderr.write(`已写出 ${out}\n`)
+    return 0
   }
   if (!o.month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(o.month)) {
-    process.stderr.write('请用 --month YYYY-MM 指定月份（--quarter、--year 尚在开发中）\n')
+    process.stderr.write('请用 --month YYYY-MM 指定月份（或 --quarter 2026Q4、--year 2026）\n')
     return 2
   }
-  const store = new RecordStore(o.data)
+  const store = store0
   if (o.format === 'json') {
     const text = JSON.stringify(await monthReport(branch, store, o.month, dayOf(new Date())), null, 1) + '\n'
     if (o.out) writeFileSync(o.out, text)
     else process.stdout.write(text)
     return 0
   }
-  const { model, text } = await buildSummary({ store, templates: new Templates() }, branch, o.month)
+  const { model, text } = await buildSummary({ store, templates: new Templates(), now }, branch, o.month)
   if (o.format === 'text') {
     if (o.out) writeFileSync(o.out, text + '\n')
     else process.stdout.write(text + '\n')

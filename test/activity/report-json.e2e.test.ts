@@ -26,18 +26,32 @@ test('report json: check-in figures, activity counts and obligations for a month
   assert.ok(j.obligations.some((o: { kind: string; group: string; met: boolean }) => o.kind === '党小组会' && o.group === '第二党小组' && !o.met))
 })
 
+// a month that is over (the text says what was missed only once a due date has passed)
 test('report --format text prints the same summary the group receives; docx and xlsx are written', () => {
   const { data, sent } = simulate([
-    { at: '2026-11-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 11月18日下午 支委会 讨论发展党员工作 应到5人 实到5人' },
-    { at: '2026-11-20T08:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习《党章》 30分钟' },
-  ], { until: '2026-12-01T09:10:00+08:00' })
-  const r = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-11', '--format', 'text'])
+    { at: '2026-10-16T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 10月16日下午 支委会 讨论发展党员工作 应到5人 实到5人' },
+    { at: '2026-10-20T08:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习《党章》 30分钟' },
+  ], { until: '2026-11-01T09:10:00+08:00' })
+  const r = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-10', '--format', 'text'])
   assert.equal(r.status, 0, r.stderr)
   const posted = sent.filter((s) => s.to.room === ROOM && s.text && /工作小结|（二）|二、存在/.test(s.text)).map((s) => s.text).join('\n\n')
   assert.equal(r.stdout.trim(), posted.trim())
   for (const format of ['docx', 'xlsx']) {
     const out = `${data}/out.${format}`
-    const w = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-11', '--format', format, '--out', out])
+    const w = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-10', '--format', format, '--out', out])
     assert.equal(w.status, 0, w.stderr)
   }
+})
+
+test('quarterly and yearly summaries from the command line', () => {
+  const { data } = simulate([
+    { at: '2026-10-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 10月18日下午 支委会 讨论第四季度工作 应到5人 实到5人' },
+    { at: '2026-11-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 11月18日下午 支委会 讨论发展党员工作 应到5人 实到5人' },
+  ])
+  const q = runCli(['report', '--config', EXAMPLE, '--data', data, '--quarter', '2026Q4', '--format', 'text'])
+  assert.equal(q.status, 0, q.stderr)
+  assert.match(q.stdout, /^机关第二党支部2026年第四季度工作小结/)
+  assert.match(q.stdout, /支部委员会：10月18日召开，讨论第四季度工作.*；11月18日召开/)
+  const y = runCli(['report', '--config', EXAMPLE, '--data', data, '--year', '2026', '--format', 'docx', '--out', `${data}/y.docx`])
+  assert.equal(y.status, 0, y.stderr)
 })

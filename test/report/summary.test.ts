@@ -34,13 +34,17 @@ test('the summary model against a hand-computed month', () => {
   assert.equal(m.study.titles, '《党章》')
   assert.equal(m.meetings.find((x) => x.kind === '支部委员会')!.items[0]!.attendance, '实到4人/应到5人，出席率80.0%')
   const problems = m.problems.map((p) => p.text)
-  assert.ok(problems.includes('第二党小组本月应召开党小组会1次，台账记录0次，未达到要求'))
+  assert.ok(problems.includes('第二党小组11月应召开党小组会1次，台账记录0次，未达到要求'))
   assert.ok(problems.includes('学习打卡参与率为20.0%，低于支部确定的80.0%'))
   assert.ok(problems.some((p) => /11月25日党课台账记录缺少主讲人、缺席原因（刘洋）/.test(p)))
   assert.ok(!problems.some((p) => /支部委员会/.test(p)))
   const text = new Templates().render('monthly-summary', m)
   assert.match(text, /^机关第二党支部2026年11月工作小结/)
-  assert.match(text, /支部党员大会：本月台账中未记录。/) // says so plainly, invents nothing
+  assert.match(text, /支部党员大会：本月台账中未记录。/)
+  const q = summaryModel({ branch, period: { key: '2026-Q4', label: '2026年第四季度', from: '2026-10-01', to: '2026-12-31' }, checkins: [], activities: [act('支部委员会', '2026-10-18'), act('支部委员会', '2026-11-18')], announcements: [] })
+  assert.equal(q.title, '机关第二党支部2026年第四季度工作小结')
+  assert.ok(q.problems.some((p) => p.text === '支部12月应召开支部委员会1次，台账记录0次，未达到要求'))
+  assert.ok(!q.problems.some((p) => p.text.startsWith('支部11月应召开支部委员会'))) // says so plainly, invents nothing
   assert.match(text, /本月台账中未记录主题党日及其他活动。/)
 })
 
