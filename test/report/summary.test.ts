@@ -60,9 +60,11 @@ test('posted once on the 1st at 09:00, not again after a restart; #月报 on dem
     { at: '2026-11-18T18:00:00+08:00', room: ROOM, from: '周立新', text: '#活动 11月18日下午 支委会 讨论发展党员工作 应到5人 实到5人' },
     { at: '2026-11-20T08:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习《党章》 30分钟' },
   ]
-  const first = simulate(events, { until: '2026-12-01T09:30:00+08:00' })
-  const posts = first.sent.filter((s) => /工作小结/.test(s.text ?? ''))
+  const first = simulate(events, { from: '2026-11-01T00:00:00+08:00', until: '2026-12-01T09:30:00+08:00' })
+  // running from the 1st to the 1st: October's summary on Nov 1, November's on Dec 1, each once
+  const posts = first.sent.filter((s) => /2026年11月工作小结/.test(s.text ?? ''))
   assert.deepEqual(posts.map((p) => [p.to.room, p.at.slice(0, 16)]), [[ROOM, '2026-12-01T09:00']])
+  assert.equal(first.sent.filter((s) => /2026年10月工作小结/.test(s.text ?? '')).length, 1)
   assert.match(posts[0]!.text!, /支部委员会：11月18日召开，讨论发展党员工作，实到5人\/应到5人/)
   assert.ok(first.sent.some((s) => s.to.room === ROOM && s.file === '2026-11学习打卡统计.png'))
   for (const sec of ['周立新', '孙雅琴']) assert.ok(first.sent.some((s) => s.to.contact === sec && s.file === '机关第二党支部2026年11月工作小结.docx'), sec)
@@ -70,8 +72,16 @@ test('posted once on the 1st at 09:00, not again after a restart; #月报 on dem
     { at: '2026-12-01T10:00:00+08:00', room: ROOM, from: '王建国', text: '#月报' },
     { at: '2026-12-01T10:01:00+08:00', room: ROOM, from: '周立新', text: '#月报 2026-11' },
   ], { data: first.data, until: '2026-12-01T11:00:00+08:00' })
-  const more = again.sent.filter((s) => /工作小结/.test(s.text ?? ''))
+  const more = again.sent.filter((s) => /2026年11月工作小结/.test(s.text ?? ''))
   assert.equal(more.length, 1) // only the on-demand one, not a repeat of the scheduled post
   assert.equal(more[0]!.at.slice(0, 16), '2026-12-01T10:01')
   assert.ok(again.sent.some((s) => /只有支部管理员/.test(s.text ?? '')))
+})
+
+test('a summary missed while the bot was down is posted once on start-up', () => {
+  const first = simulate([{ at: '2026-11-20T08:00:00+08:00', room: ROOM, from: '王建国', text: '打卡 学习《党章》 30分钟' }], { until: '2026-11-30T20:00:00+08:00' })
+  assert.ok(!first.sent.some((s) => /工作小结/.test(s.text ?? '')))
+  const later = simulate([{ at: '2026-12-01T12:00:00+08:00', room: ROOM, from: '刘洋', text: '收到' }], { data: first.data, until: '2026-12-01T12:30:00+08:00' })
+  const posts = later.sent.filter((s) => /工作小结/.test(s.text ?? ''))
+  assert.deepEqual(posts.map((p) => p.at.slice(0, 13)), ['2026-12-01T12'])
 })
