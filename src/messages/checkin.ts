@@ -1,161 +1,326 @@
-// 学习打卡: is this message a member stating they studied? A check-in states something done: a
-// marker (打卡, 今日学习, 已学习 …) with content, a duration or points, or the marker alone.
-// Messages *about* checking in — reminders, questions, plans, format explanations — are not.
+// 学习打卡: is this message a member stating that they studied?
+//
+// A check-in states something done: a marker (打卡, 【打卡】, 今日学习, 已学习 …) with content, a
+// duration or points — or the marker alone. People also *talk about* checking in: they remind
+// (大家记得打卡), ask (打卡了吗), plan (我晚上回去再打卡), admit (我今天没打卡), explain the format
+// (打卡格式：打卡+内容+时长) or use the word as a noun (打卡情况不错). So each marker is read in its
+// sentence: what stands before it (who, when, whether) and what directly follows it (a question
+// particle, a noun it modifies) decide whether it is a statement or talk.
 import type { DateStr } from '../domain/types.js'
-import { addDays, dayOf } from '../domain/time.js'
-import { parseDuration, parsePoints } from './duration.js'
-import { MAX_PARSE_LENGTH, normalize } from './text.js'
+import { addDays, dayOf, weekday } from '../domain/time.js'
+import { parseDuration, withoutTitles } from './duration.js'
+import { CN_CHARS, parseNumber } from './numerals.js'
+import { parsePoints } from './points.js'
+import { MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
+
+export { entriesFor, entryContent, parseSolitaire, type Solitaire, type SolitaireEntry } from './solitaire.js'
 
 export interface CheckinParse {
   minutes: number | null
   points: number | null
+  /** the message without its marker: what was studied, titles in 《》 kept */
   content: string
+  /** the 《…》 titles, in order */
   titles: string[]
 }
 
-const MARKER = /[#＃]?\s*学习打卡\s*[#＃]?|【\s*(?:学习)?打卡\s*】|[#＃]\s*打卡|已打卡|打卡|今日学习|今天学习|已学习|学习强国/
-// what is removed from the content: the markers, but not 学习强国 (it says what was studied)
-const MARKER_G = new RegExp(MARKER.source.replace('|学习强国', ''), 'g')
-const TITLE = /《([^《》\n]{1,60})》/g
+// ------------------------------------------------------------------ markers
 
-// cues that the message talks about checking in rather than reports one
-const QUESTION = /[?？]|吗|怎么|如何|咋|是否|能不能|可不可以|哪里|在哪/
-const EXHORT = /记得|请|抓紧|别忘|不要忘|提醒|大家|同志们|各位|还没|尚未|未打卡|没打卡|没有打卡|忘记|忘了|漏打|通知|要求/
-const FUTURE = /明天|明早|待会|等会|一会儿|回去|马上|稍后|晚点|准备|打算|再打|要打卡|补打卡|将要|下午打|晚上打/
-const FORMAT = /格式|模板|示例|例如|比如|规则|方法|步骤|\+/
-const NEGATED = /(?:没|未|不|忘)[^，。,.!！\n]{0,3}打卡/
+const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|已学完/g
+// 学习强国 says what was studied; alone it marks a check-in only with the points it reports
+const WEAK_MARKER = /学习强国|强国/g
+// the same markers as phrases to cut from the content, with the words that ride along (我已…打卡了)
+const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡)(?:了|啦|完毕|成功|完成)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
 
-/** Strips what is quoted (titles) so a title like 《请党放心》 does not read as an exhortation. */
-function withoutTitles(t: string): string {
-  return t.replace(TITLE, '')
-}
+// Messages that belong to another parser: 补卡 (backfill), 撤销打卡 (undo), 接龙 (solitaire).
+const OTHER_KIND = /^(?:[#【\[] ?)?(?:补 ?(?:打 ?)?卡|(?:撤销|撤回|取消|删除) ?打卡|接龙)/
+const APP_MESSAGE = /^\s*<(?:\?xml|msg|appmsg)|<appmsg[\s>]/i
+const MENTIONS = /^(?:@[^\s@]{1,40}[\s\u2005]+)+/
+const DECORATION = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{1F1E6}-\u{1F1FF}]|\[[^\[\]\n]{1,8}\]/gu
 
-function titlesOf(t: string): string[] {
-  return [...t.matchAll(TITLE)].map((m) => m[1]!.trim()).filter(Boolean)
-}
+// ------------------------------------------------------------------ cues of talk, not statement
 
-function isAppMessage(t: string): boolean {
-  return /^\s*<(?:\?xml|msg|appmsg)/i.test(t)
-}
+// How far a cue is looked for around a marker: a sentence about checking in is short, and the bound
+// keeps a 4000-character message of markers linear.
+const REACH = 120
+// a real check-in has a marker or two; more than this is noise, and not read further
+const MAX_MARKERS = 16
 
-/** The content of a check-in: the text without markers, emoji and edge punctuation. */
-function contentOf(t: string): string {
-  return t
-    .replace(MARKER_G, ' ')
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]/gu, ' ')
-    .replace(/\[[^\]\n]{1,6}\]/g, ' ') // WeChat stickers like [强]
-    .replace(/^[\s:：,，。.、;；!！\-—~]+|[\s:：,，。.、;；!！\-—~]+$/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-}
+const SENTENCE_END = /[。！!？?；;\n~～]/
+const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 
-export function parseCheckin(input: string): CheckinParse | null {
-  if (!input || input.length > MAX_PARSE_LENGTH || isAppMessage(input)) return null
-  const text = normalize(input).trim()
-  if (/^[#＃]?\s*(?:补打?卡|撤销打卡|接龙)/.test(text)) return null
-  const plain = withoutTitles(text)
-  if (!MARKER.test(plain)) return null
-  // 学习强国 alone is a check-in marker only with points or a duration
-  const minutes = parseDuration(plain)
-  const points = parsePoints(plain)
-  if (!/打卡|今日学习|今天学习|已学习/.test(plain) && points === null && minutes === null) return null
-  if (QUESTION.test(plain) || FORMAT.test(plain) || NEGATED.test(plain)) return null
-  if (EXHORT.test(plain) || FUTURE.test(plain)) {
-    // a report can still mention e.g. 大家 in its content, but then it carries its figures
-    const startsWithMarker = /^(?:[#＃【]\s*)?(?:学习)?打卡|^今日学习|^已学习/.test(text)
-    if (!(startsWithMarker && (minutes !== null || points !== null))) return null
+// questions: a question mark, a final particle, or a question word
+const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]?[ 。.!！~～]*$/
+const ASKS = /怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
+const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
+// telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假
+const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿])'
+const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必|必须|别忘|不要忘|勿忘|莫忘|提醒|督促|按时|及时|催|${REQUEST}|大家|各位|同志们|全体|所有人|你们|诸位`)
+const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起)$/
+// plans: the check-in has not happened yet
+const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|准备|打算|计划|马上|立刻|立即|这就|等下|等一下|以后|之后/
+const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去)$/
+// negation governs the marker: 还没打卡, 忘记打卡, 没来得及打卡, 不用打卡
+const NEGATION_ADJACENT = /(?:没|未|忘|漏|不|别|莫|无需|免)(?:有|记|了|能|用|必|要|需|来得及|及时|按时|去)?$/
+const NEGATION_NEAR = /忘记|忘了|漏了|没能|未能|来不及/
+const FAILED = /^ ?(?:失败|不了|不成功|没成功|未成功|不上|没上)/
+// the marker as a noun or modifier: 打卡情况, 打卡的同志, 打卡格式, 网红打卡地, 今日学习任务
+const MODIFIES = /^(?:的|情况|率|人数|名单|统计|记录|功能|时间|要求|规则|格式|方式|方法|活动|任务|制度|机器人|助手|群|次数|天数|数据|表|通知|截止|点|地|机|软件|小程序|提醒|工作|链接|二维码|入口|页面|系统|排名|排行|榜|进度|汇总|安排|计划|提示|材料|资料|重点|篇目|推荐)/
+// the marker as the topic of a remark: 打卡真累, 打卡是党员的义务, 打卡这件事…, 已打卡25人
+const TOPIC_AFTER = /^(?:太|很|真|挺|蛮|非常|比较|有点|有些|特别|越来越|也太|就是|是|算是|还是|这件事|这事|这个|这种|\d+ ?(?:人|位|名))/
+// "today's check-in …": a noun, unless that check-in is said to be done
+const POSSESSED = /的$/
+const DONE_AFTER = /^ ?(?:已经?)?(?:完成|搞定|完毕|成功)/
+// an opinion about checking in, not a check-in
+const OPINION = /觉得|认为|感觉|以为|建议|希望|担心/
+// a rule about checking in: 打卡需要写时长, 打卡时注明…, 打卡前先学习
+const RULE_AFTER = /^(?:需要|需|要|得|应该|应|必须|须|可以|能|只能|不能|不用|时|前|后|之前|之后)/
+// how to check in: never a check-in itself
+const FORMAT = /格式|模板|示例|样例|范例|例如|比如|例[:：]|如下|参照|照着/
+const CONDITIONAL = /如果|要是|假如|假设|万一|的话/
+// counting others: 已有15人打卡, 12名同志已打卡
+const COUNTS_OTHERS = /(?:\d+|[一二两三四五六七八九十]{1,3}) ?(?:人|位|名)(?:同志|党员)?(?:已经?|均|都)? ?$/
+// message-wide: an exhortation to others anywhere is a notice, not a check-in …
+const NOTICE = new RegExp(`${REQUEST}|记得|务必|抓紧|赶紧|别忘|不要忘|勿忘|督促|截止|之前完成|前完成|通报`)
+const NOTICE_ALL = new RegExp(NOTICE.source, 'g')
+// … unless the sender says they did it too: 大家也记得打卡
+const ME_TOO = /也|我已|本人已/
+
+interface Span { index: number; length: number }
+
+function markersIn(plain: string, re: RegExp): Span[] {
+  const out: Span[] = []
+  for (const m of plain.matchAll(re)) {
+    out.push({ index: m.index, length: m[0].length })
+    if (out.length === MAX_MARKERS) break
   }
-  return { minutes, points, content: contentOf(text), titles: titlesOf(text) }
+  return out
+}
+
+/** Start of the unit (sentence or clause) containing position i. */
+function unitStart(plain: string, i: number, boundary: RegExp): number {
+  const stop = Math.max(0, i - REACH)
+  for (let k = i - 1; k >= stop; k--) if (boundary.test(plain[k]!)) return k + 1
+  return stop
+}
+
+/** End of the sentence from position i, its terminator included. */
+function sentenceEnd(plain: string, i: number): number {
+  const stop = Math.min(plain.length, i + REACH)
+  for (let k = i; k < stop; k++) if (SENTENCE_END.test(plain[k]!)) return k + 1
+  return stop
+}
+
+/** A marker's surroundings, within its sentence. */
+interface Around {
+  sentence: string
+  /** from the start of the sentence to the marker */
+  before: string
+  /** from the start of the clause to the marker: what governs it (还没, 记得, 再 …) */
+  near: string
+  /** the few characters right after the marker: a particle, a noun it modifies */
+  after: string
+}
+
+function around(plain: string, m: Span): Around {
+  const end = m.index + m.length
+  const sStart = unitStart(plain, m.index, SENTENCE_END)
+  const sEnd = sentenceEnd(plain, end)
+  return {
+    sentence: plain.slice(sStart, sEnd),
+    before: plain.slice(sStart, m.index),
+    near: plain.slice(unitStart(plain, m.index, CLAUSE_END), m.index).trimEnd(),
+    after: plain.slice(end, Math.min(sEnd, end + 8)),
+  }
+}
+
+const asks = (a: Around) =>
+  /[?？]/.test(a.sentence) || ENDS_AS_QUESTION.test(a.sentence.replace(/[。！!；;\n~～]+$/, '').trimEnd()) ||
+  ASKS.test(a.before) || ASKS.test(a.after) || Y_PARTICLE.test(a.after)
+const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near)
+const notYet = (a: Around) => PLAN_NEAR.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
+const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
+const aboutCheckingIn = (a: Around) =>
+  MODIFIES.test(a.after) || TOPIC_AFTER.test(a.after) || OPINION.test(a.before) ||
+  (POSSESSED.test(a.near) && !DONE_AFTER.test(a.after)) || RULE_AFTER.test(a.after) || FORMAT.test(a.before) || FORMAT.test(a.after) ||
+  /\+$/.test(a.near) || /^ ?\+(?!\d)/.test(a.after) // 打卡+内容+时长, but 打卡+1 is "me too"
+
+/** Is this marker occurrence someone stating a check-in, rather than talk about checking in? */
+function isStatement(plain: string, m: Span): boolean {
+  const a = around(plain, m)
+  return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a))
+}
+
+/** A notice to the group (请大家…, 记得…) unless the sender includes themselves (大家也记得打卡). */
+function isNotice(plain: string): boolean {
+  if (FORMAT.test(plain)) return true
+  let seen = 0
+  for (const m of plain.matchAll(NOTICE_ALL)) {
+    const clause = plain.slice(unitStart(plain, m.index, CLAUSE_END), sentenceEnd(plain, m.index))
+    if (!ME_TOO.test(clause)) return true
+    if (++seen === MAX_MARKERS) break
+  }
+  return false
+}
+
+/** Placeholders of a format explanation: 打卡 内容 时长 / 打卡 姓名 xx. */
+function onlyPlaceholders(content: string): boolean {
+  const words = content.split(/[\s+、，,:：\-—|/（）()]+/).filter(Boolean)
+  return words.length > 0 && words.every((w) => /^(?:学习)?(?:内容|时长|时间)$|^(?:姓名|名字|书名|篇目)$|^[x×X*…]+$|^\.+$/.test(w))
+}
+
+// ------------------------------------------------------------------ content
+
+const TITLE = /《([^《》\n]{1,80})》/g
+
+/** The 《…》 titles, trimmed and without repeats. */
+export function titlesOf(text: string): string[] {
+  return [...new Set([...text.matchAll(TITLE)].map((m) => m[1]!.trim()).filter(Boolean))]
+}
+
+/** Applies `fn` to the text outside 《titles》 only: a title is quoted as written. */
+function outsideTitles(text: string, fn: (s: string) => string): string {
+  let out = ''
+  let last = 0
+  for (const m of text.matchAll(TITLE)) {
+    out += fn(text.slice(last, m.index)) + m[0]
+    last = m.index + m[0].length
+  }
+  return out + fn(text.slice(last))
+}
+
+/** What was studied: the text without markers, mentions, emoji, stickers and edge punctuation. */
+function contentOf(text: string): string {
+  return outsideTitles(text.replace(MENTIONS, ''), (s) => s.replace(MARKER_PHRASE, ' ').replace(DECORATION, ' '))
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/^[\s:：,，。.、;；!！\-—~～|]+|[\s:：,，。.、;；!！\-—~～|]+$/g, '')
+}
+
+function figures(text: string): CheckinParse {
+  return { minutes: parseDuration(text), points: parsePoints(text), content: contentOf(text), titles: titlesOf(text) }
+}
+
+/**
+ * A quoted reply without its quote. stripQuote is tried only where a quote can be (a message that
+ * starts with 「, within the parse limit): its separator search is quadratic on long blank runs.
+ */
+export function unquoted(text: string): string {
+  return text.startsWith('「') && text.length <= MAX_PARSE_LENGTH ? stripQuote(text) : text
+}
+
+/** Normalised text, quote stripped; null for what is never parsed (too long, app messages). */
+function prepare(input: string): string | null {
+  if (!input || input.length > MAX_PARSE_LENGTH || APP_MESSAGE.test(input)) return null
+  return unquoted(normalize(input)).trim()
+}
+
+/** Text as the cue analysis sees it: no titles, no emoji or stickers, single spaces. */
+function plainOf(text: string): string {
+  return withoutTitles(text.replace(MENTIONS, '')).replace(DECORATION, ' ').replace(/[^\S\n]+/g, ' ').trim()
+}
+
+// ------------------------------------------------------------------ 打卡
+
+/** A check-in stated in the message, or null when the message is anything else. */
+export function parseCheckin(input: string): CheckinParse | null {
+  const text = prepare(input)
+  if (!text || OTHER_KIND.test(text.replace(MENTIONS, ''))) return null
+  const plain = plainOf(text)
+  const strong = markersIn(plain, STRONG_MARKER)
+  const weak = markersIn(plain, WEAK_MARKER)
+  if (!strong.length && !weak.length) return null
+  if (isNotice(plain)) return null
+  const parse = figures(text)
+  if (onlyPlaceholders(parse.content)) return null
+  const stated = strong.some((m) => isStatement(plain, m)) || (parse.points !== null && weak.some((m) => isStatement(plain, m)))
+  return stated ? parse : null
 }
 
 // ------------------------------------------------------------------ 补卡
 
-const BACKFILL = /^[#＃]?\s*补(?:打)?卡[\s:：,，]*/
+const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
+const CN = `[${CN_CHARS}]{1,3}`
+const REL_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 昨晚: 1, 前天: 2, 前日: 2, 大前天: 3 }
+const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7 }
+const BACK_DATE = new RegExp(
+  [
+    '(大前天|前天|前日|昨天|昨日|昨晚|今天|今日)', // 1
+    '(\\d{4}) ?[年./-] ?(\\d{1,2}) ?[月./-] ?(\\d{1,2}) ?[日号]?', // 2-4
+    `(\\d{1,2}|${CN}) ?月 ?(\\d{1,2}|${CN}) ?[日号]?`, // 5-6
+    '(?<![\\d.])(\\d{1,2})[./-](\\d{1,2})(?![\\d.]| ?(?:小时|h|分|个|min|m))', // 7-8
+    `(?<![\\d.月])(\\d{1,2}|${CN}) ?[日号]`, // 9
+    '(上|这|本)? ?(?:周|星期|礼拜)([一二三四五六日天1-7])', // 10-11
+  ].join('|'),
+  'i',
+)
 
-/** 补卡 11月20日 学习… 30分钟 → the day to credit and the check-in; null when not a 补卡. */
-export function parseBackfill(input: string, now: Date): { date: DateStr; checkin: CheckinParse } | { error: 'no-date' } | null {
-  if (!input || input.length > MAX_PARSE_LENGTH) return null
-  const text = normalize(input).trim()
-  const head = BACKFILL.exec(text)
+export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' }
+
+/**
+ * `补卡 11月20日 学习《党章》 30分钟`: the day to credit (relative to `now`, in Shanghai) and the
+ * check-in. A question about 补卡 gets `no-date`, so the member is shown how to write one.
+ * null when the message does not start with 补卡 / 补打卡.
+ */
+export function parseBackfill(input: string, now: Date): BackfillParse | null {
+  const text = prepare(input)
+  if (!text) return null
+  const head = BACKFILL.exec(text.replace(MENTIONS, ''))
   if (!head) return null
-  const rest = text.slice(head[0].length)
-  const found = backfillDate(rest, now)
+  const rest = text.replace(MENTIONS, '').slice(head[0].length)
+  const plain = plainOf(rest)
+  // 补卡的同志请… is a notice about backfilling
+  if (/^的/.test(plain) || isNotice(plain)) return null
+  if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return { error: 'no-date' }
+  const found = backfillDate(withoutTitles(rest), now)
   if (!found) return { error: 'no-date' }
-  const body = rest.slice(0, found.index) + ' ' + rest.slice(found.index + found.length)
-  const plain = withoutTitles(body)
-  return {
-    date: found.date,
-    checkin: { minutes: parseDuration(plain), points: parsePoints(plain), content: contentOf(body), titles: titlesOf(body) },
+  const body = `${rest.slice(0, found.index)} ${rest.slice(found.index + found.length)}`
+  return { date: found.date, checkin: figures(body) }
+}
+
+function ymd(y: number, m: number, d: number): DateStr | null {
+  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null
+  const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  return addDays(s, 0) === s ? s : null
+}
+
+/** The most recent such day not after today: 11月20日 written in January is last year's. */
+function pastMonthDay(today: DateStr, m: number, d: number): DateStr | null {
+  const y = Number(today.slice(0, 4))
+  const date = ymd(y, m, d)
+  return date && date > today ? ymd(y - 1, m, d) : date
+}
+
+/** 20号: this month's, or last month's when the 20th has not come yet. */
+function pastDayOfMonth(today: DateStr, d: number): DateStr | null {
+  let y = Number(today.slice(0, 4))
+  let m = Number(today.slice(5, 7))
+  if (d > Number(today.slice(8, 10))) {
+    m -= 1
+    if (m === 0) { m = 12; y -= 1 }
   }
+  return ymd(y, m, d)
+}
+
+function pastWeekday(today: DateStr, which: string | undefined, day: string): DateStr {
+  const target = WEEKDAYS[day]!
+  const monday = addDays(today, 1 - weekday(today))
+  if (which === '上') return addDays(monday, target - 8)
+  const date = addDays(monday, target - 1)
+  return date > today ? addDays(date, -7) : date
 }
 
 function backfillDate(t: string, now: Date): { date: DateStr; index: number; length: number } | null {
+  const m = BACK_DATE.exec(t)
+  if (!m) return null
   const today = dayOf(now)
-  const rel = /(大前天|前天|昨天|昨日)/.exec(t)
-  if (rel) {
-    const back = { 大前天: 3, 前天: 2, 昨天: 1, 昨日: 1 }[rel[1] as '前天']
-    return { date: addDays(today, -back), index: rel.index, length: rel[0].length }
-  }
-  const md = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]?|(?<![\d.])(\d{1,2})[./-](\d{1,2})(?![\d.]|\s*(?:小时|分|h|min))|(?<!\d)(\d{1,2})[日号]/.exec(t)
-  if (!md) return null
-  const y = Number(today.slice(0, 4))
-  let month: number
-  let day: number
-  let year = md[1] ? Number(md[1]) : y
-  if (md[2]) { month = Number(md[2]); day = Number(md[3]) }
-  else if (md[4]) { month = Number(md[4]); day = Number(md[5]) }
-  else {
-    // 20号: this month, or last month when that day has not come yet
-    month = Number(today.slice(5, 7))
-    day = Number(md[6])
-    if (day > Number(today.slice(8, 10))) { month -= 1; if (month === 0) { month = 12; year -= 1 } }
-  }
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null
-  let date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-  if (!md[1] && date > today) date = `${year - 1}${date.slice(4)}`
-  // 2月30日 and the like
-  if (addDays(date, 0) !== date) return null
-  return { date, index: md.index, length: md[0].length }
-}
-
-// ------------------------------------------------------------------ 接龙
-
-export interface SolitaireEntry { n: number; line: string; content: string; minutes: number | null; points: number | null }
-export interface Solitaire { topic: string; entries: SolitaireEntry[] }
-
-/**
- * WeChat group solitaire: `#接龙`, a topic line, a blank line, then `N. 名字 内容` lines. Each
- * participant reposts the whole list with their own line added.
- */
-export function parseSolitaire(input: string): Solitaire | null {
-  if (!input || input.length > MAX_PARSE_LENGTH * 4) return null
-  const text = normalize(input).trim()
-  if (!/^[#＃]\s*接龙/.test(text)) return null
-  const lines = text.split('\n')
-  const first = lines[0]!.replace(/^[#＃]\s*接龙\s*/, '').trim()
-  let topic = first
-  const entries: SolitaireEntry[] = []
-  for (const raw of lines.slice(1)) {
-    const m = /^\s*(\d{1,3})\s*[.、:：)）]\s*(.*)$/.exec(raw)
-    if (!m) {
-      if (!topic && raw.trim() && !entries.length) topic = raw.trim()
-      continue
-    }
-    const line = m[2]!.trim()
-    if (!line) continue
-    const plain = withoutTitles(line)
-    entries.push({ n: Number(m[1]), line, content: contentOf(line), minutes: parseDuration(plain), points: parsePoints(plain) })
-  }
-  return entries.length ? { topic, entries } : null
-}
-
-/** The entries that are the sender's own: the line starts with one of their names. */
-export function entriesFor(s: Solitaire, names: string[]): SolitaireEntry[] {
-  const ns = names.filter((n) => n.trim().length > 0)
-  return s.entries.filter((e) => ns.some((n) => e.line.startsWith(n)))
-}
-
-/** The entry's content without the sender's name at its start. */
-export function entryContent(e: SolitaireEntry, name: string): string {
-  return e.content.startsWith(name) ? e.content.slice(name.length).trim() : e.content
+  const num = (s: string) => parseNumber(s) ?? NaN
+  let date: DateStr | null
+  if (m[1]) date = addDays(today, -REL_DAYS[m[1]]!)
+  else if (m[2]) date = ymd(num(m[2]), num(m[3]!), num(m[4]!))
+  else if (m[5]) date = pastMonthDay(today, num(m[5]), num(m[6]!))
+  else if (m[7]) date = pastMonthDay(today, num(m[7]), num(m[8]!))
+  else if (m[9]) date = pastDayOfMonth(today, num(m[9]))
+  else date = pastWeekday(today, m[10], m[11]!)
+  return date ? { date, index: m.index, length: m[0].length } : null
 }

@@ -1,74 +1,116 @@
-// How long someone studied, and their 学习强国 points, read from free text.
-// "42分" beside 学习强国/积分/强国/得分 is points; "42分钟" is always minutes.
-import { CN_NUM, parseNumber } from './numerals.js'
+// How long someone studied, read from free text: 30分钟, 25 min, 1.5小时, 1小时15分, 一个半小时, 三刻钟.
+// The hard part is what is NOT a duration: "42分" beside 学习强国/积分 is points, "9点30分" is a clock
+// time, "十分重要" is an adverb, "第三章" is a chapter, and nothing inside a 《title》 is a figure.
+import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
 
-const NUM = `(\\d+(?:\\.\\d+)?|${CN_NUM}+)`
-const HOUR = '(?:个?\\s*(半)?\\s*(?:小时|钟头|hours?|hrs?|h)(?![a-z]))'
-const MIN = '(?:分钟|minutes?|mins?|分(?!钟)|m(?![a-z]))'
-const POINTS_CUE = /(学习强国|强国|积分|得分|分数|今日积分)[^\d\n]{0,6}$/
+export { parsePoints } from './points.js'
 
-// one alternation, no nested quantifiers: linear time on any input
+/** More than a day is a typo or a cumulative figure, not one day's study. */
+export const MAX_MINUTES = 24 * 60
+
+const TITLE = /《[^《》\n]{0,80}》/g
+
+/** Book and article titles can hold numbers and even durations (《半小时漫画党史》): never read them. */
+export function withoutTitles(text: string): string {
+  return text.replace(TITLE, '《》')
+}
+
+// A number that is not the tail of a longer one (12345, 11.20) and not an ordinal (第三).
+const N = `(?:(?<![\\d.])\\d{1,4}(?:\\.\\d{1,2})?|(?<![第${CN_CHARS}])[${CN_CHARS}]{1,6})`
+// 一点五小时: a spoken decimal, only ever before an hour unit
+const N_HOUR = `(?:${N}|(?<![第${CN_CHARS}])[${CN_CHARS}]{1,3}点[${CN_CHARS}]{1,2})`
+const HOUR = '(?:小时|钟头|个钟|hours?|hrs?|h)(?![a-z])'
+const MINUTE = '(?:分钟|(?:minutes?|mins?|m)(?![a-z]))'
+// 分 alone is a minute only when it is not 分之 (fractions), 分享, 分析 …
+const BARE_FEN = '分(?![之数享析别类组队配钟])'
+
+// Text is whitespace-collapsed first, so every " ?" below sees at most one space: no two optional
+// runs can compete for the same characters, and matching stays linear on any input.
 const DURATION = new RegExp(
   [
-    `${NUM}\\s*${HOUR}(?:\\s*(?:零|又)?\\s*${NUM}\\s*${MIN})?`, // 1.5小时, 一个半小时, 1小时20分钟
-    `(半)\\s*个?\\s*(?:小时|钟头)`, // 半小时
-    `${NUM}\\s*刻钟`, // 三刻钟
-    `${NUM}\\s*${MIN}`, // 30分钟, 25 min
+    // 1.5小时, 一个半小时, 2个多小时, 1小时20分钟, 1小时15分, 1h30m, 1小时半, 1h30
+    `(${N_HOUR}) ?(?:个 ?)?(半|多)? ?${HOUR}(?: ?(半|多)| ?(?:又|零)? ?(${N}) ?(${MINUTE}|${BARE_FEN})|(\\d{1,2})(?=$|[ ,，。;；!！)）、]))?`,
+    // 半小时, 半个小时, 半个多钟头
+    `半 ?(?:个 ?)?(?:多 ?)?(?:小时|钟头|个钟)`,
+    // 三刻钟
+    `(${N}) ?(?:个 ?)?刻钟`,
+    // 30分钟, 25 min, 四十五分钟, 40多分钟, 90分
+    `(${N}) ?(多|余)? ?(${MINUTE}|${BARE_FEN})`,
   ].join('|'),
   'gi',
 )
 
-const MAX_MINUTES = 24 * 60
+// a bare "42分" right after these is a score, not minutes
+const SCORE_BEFORE = /(?:学习强国|强国|积分|得分|分数|成绩|考试|考了|考核|测试|测评|答题|满分|总分|评分|打分)[^\d\n]{0,8}$/
+const SCORE_AFTER = /^ ?[(（]? ?(?:学习强国|强国|积分|得分)/
+// 9点30分, 9:30分: a clock time
+const CLOCK_BEFORE = /(?:点|[:：]) ?$/
+// 共计 / 合计 / 累计: the figure that sums the others up
+const TOTAL_BEFORE = /(?:共|共计|合计|总计|累计|一共|总共|总时长)[^\d\n]{0,4}$/
+const HAN = /^\p{Script=Han}/u
 
-/** Minutes studied, summed over every duration in the text; null when none or absurd. */
+interface Found { minutes: number; total: boolean }
+
+/** Minutes studied: one figure, the sum of several, or the stated total; null when none or absurd. */
 export function parseDuration(input: string): number | null {
-  const text = normalize(input)
-  let total = 0
-  let found = false
+  if (!input) return null
+  const text = withoutTitles(normalize(input)).replace(/\s+/g, ' ')
+  const found: Found[] = []
   for (const m of text.matchAll(DURATION)) {
     const before = text.slice(Math.max(0, m.index - 12), m.index)
-    let minutes: number | null = null
-    if (m[1] !== undefined) {
-      const h = parseNumber(m[1])
-      if (h === null) continue
-      const extra = m[3] !== undefined ? parseNumber(m[3]) : 0
-      minutes = h * 60 + (m[2] ? 30 : 0) + (extra ?? 0)
-    } else if (m[4] !== undefined) {
-      minutes = 30
-    } else if (m[5] !== undefined) {
-      const q = parseNumber(m[5])
-      minutes = q === null ? null : q * 15
-    } else if (m[6] !== undefined) {
-      // a bare "分" next to a points word is points, not minutes
-      const bare = !/钟|min|m$/i.test(m[0])
-      if (bare && POINTS_CUE.test(before)) continue
-      // 十分重要, 百分之: a Chinese numeral before a bare 分 is not a duration
-      if (bare && !/^\d/.test(m[6])) continue
-      if (/^\d+$/.test(m[6]) && /[:：.]\s*$/.test(before) && /\d\s*[:：.]\s*$/.test(before)) continue // 9:30分? a clock time
-      minutes = parseNumber(m[6])
-    }
-    if (minutes === null || !Number.isFinite(minutes)) continue
-    total += minutes
-    found = true
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6)
+    const minutes = minutesOf(m, before, after)
+    if (minutes !== null) found.push({ minutes, total: TOTAL_BEFORE.test(before) })
   }
-  if (!found || total <= 0 || total > MAX_MINUTES) return null
-  return Math.round(total)
+  if (!found.length) return null
+  const totals = found.filter((f) => f.total)
+  const minutes = totals.length ? totals.at(-1)!.minutes : found.reduce((s, f) => s + f.minutes, 0)
+  const rounded = Math.round(minutes)
+  return rounded > 0 && rounded <= MAX_MINUTES ? rounded : null
 }
 
-const POINTS = new RegExp(
-  [
-    `(?:学习强国|强国|今日积分|积分|得分)\\s*(?:积分|得分)?\\s*[:：为是]?\\s*(\\d{1,5})(?![\\d.]|\\s*(?:分钟|min|小时|h|个|人|天|次|篇|章|月|日|号))`,
-    `(?<![\\d.])(\\d{1,5})\\s*分(?!钟)(?=[^\\n]{0,3}(?:学习强国|强国|积分))`,
-  ].join('|'),
-  'i',
-)
+function minutesOf(m: RegExpMatchArray, before: string, after: string): number | null {
+  if (m[1] !== undefined) return hoursMatch(m)
+  if (m[7] !== undefined) {
+    const q = parseNumber(m[7])
+    return q === null ? null : q * 15
+  }
+  if (m[8] !== undefined) return minutesMatch(m[8], m[10]!, before, after)
+  return 30 // 半小时
+}
 
-/** 学习强国 points: 积分42, 强国38, 今日积分 38 分, 得分42. No daily cap is assumed. */
-export function parsePoints(input: string): number | null {
-  const text = normalize(input)
-  const m = POINTS.exec(text)
-  if (!m) return null
-  const n = Number(m[1] ?? m[2])
-  return Number.isFinite(n) ? n : null
+function hoursMatch(m: RegExpMatchArray): number | null {
+  const h = spokenNumber(m[1]!)
+  if (h === null) return null
+  let minutes = h * 60
+  if (m[2] === '半' || m[3] === '半') minutes += 30
+  if (m[4] !== undefined) {
+    const extra = parseNumber(m[4])
+    if (extra === null) return null
+    minutes += extra
+  }
+  if (m[6] !== undefined) minutes += Number(m[6])
+  return minutes
+}
+
+/** 一点五 -> 1.5 (only ever met before 小时). */
+function spokenNumber(s: string): number | null {
+  const dot = s.indexOf('点')
+  if (dot < 0) return parseNumber(s)
+  const whole = parseNumber(s.slice(0, dot))
+  const frac = [...s.slice(dot + 1)].map((c) => parseNumber(c))
+  if (whole === null || frac.some((d) => d === null || d > 9)) return null
+  return Number(`${whole}.${frac.join('')}`)
+}
+
+function minutesMatch(num: string, unit: string, before: string, after: string): number | null {
+  const n = parseNumber(num)
+  if (n === null) return null
+  if (unit !== '分') return n
+  // a bare 分 needs more care than 分钟
+  if (SCORE_BEFORE.test(before) || SCORE_AFTER.test(after)) return null
+  if (CLOCK_BEFORE.test(before)) return null
+  if (!/^\d/.test(num) && (num === '十' || HAN.test(after))) return null // 十分重要, 三十分学
+  return n
 }
