@@ -24,12 +24,12 @@ export function normalize(s: string): string {
  * quoted text (often someone else's check-in) is never parsed as the sender's.
  */
 export function stripQuote(s: string): string {
-  const m = /^「[\s\S]*?」\s*\n\s*(?:-\s*){3,}\n?/.exec(s)
+  // only a quoted reply starts with 「; bounded patterns keep this linear on hostile input
+  if (!s.startsWith('「')) return s
+  const m = /^「[\s\S]{0,4000}?」[ \t]*\n[ \t]*(?:-[ \t]*){3,40}\n?/.exec(s)
   if (m) return s.slice(m[0].length)
-  // some clients put the separator only
-  const sep = /\n\s*(?:-\s){5,}-?\s*\n/.exec(s)
-  if (sep && s.startsWith('「')) return s.slice(sep.index + sep[0].length)
-  return s
+  const sep = /\n[ \t]{0,4}(?:-[ \t]){5,40}-?[ \t]{0,4}\n/.exec(s.slice(0, 8000))
+  return sep ? s.slice(sep.index + sep[0].length) : s
 }
 
 /** Messages over this length are not parsed at all: no check-in is a novel. */

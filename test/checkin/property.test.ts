@@ -46,3 +46,13 @@ test('100 KB messages and long emoji runs are handled in bounded time', () => {
   parseCheckin('打卡' + '👍'.repeat(1500))
   assert.ok(performance.now() - t0 < 2000)
 })
+
+test('quoted-reply stripping stays linear on long runs of blank lines', async () => {
+  const { stripQuote } = await import('../../src/messages/text.js')
+  const t0 = performance.now()
+  stripQuote('\n'.repeat(100_000))
+  stripQuote('「' + '\n'.repeat(100_000))
+  stripQuote('「a」' + ' \n'.repeat(50_000))
+  assert.ok(performance.now() - t0 < 500)
+  assert.equal(stripQuote('「王建国：打卡 30分钟」\n- - - - - - - - - - - - - - -\n收到'), '收到')
+})
