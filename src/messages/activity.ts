@@ -88,7 +88,8 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
     if (PLAN.test(body)) return null
   }
   const fields: Record<string, string> = {}
-  for (const m of body.matchAll(LABEL)) fields[LABELS[m[1]!]!] ??= m[2]!.trim()
+  // a one-line report runs fields together: a value ends where the next element begins
+  for (const m of body.matchAll(LABEL)) fields[LABELS[m[1]!]!] ??= m[2]!.replace(/\s+(?:应到|实到|参加|出席|缺席|请假|主持|主讲|记录|地点|时间|议题)[\s\S]*$/, '').trim()
   const when = parseDatePhrase(fields.date ?? body, now, 'past') ?? (fields.date ? parseDatePhrase(body, now, 'past') : null)
   const date: DateStr | null = when?.date ?? null
   const group = groupOf(body, ctx.groups)
