@@ -47,6 +47,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     const store = new RecordStore(o.dataDir, onCorrupt)
     const seen = new SeenIndex(o.dataDir, o.config.bot.dedupeDays, o.now())
     const state = await StateStore.open(o.dataDir, onCorrupt)
+    await store.warm(o.config.branches.map((b) => b.id), o.now())
     const templates = new Templates()
     const tracker = new Tracker()
     const wechaty = WechatyBuilder.build({ puppet: o.puppet as never, name: o.sessionName ?? 'zhibu-bot' })
@@ -62,6 +63,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
         await tracker.idle()
         outbox.stop()
         await store.flush()
+        await store.fold().catch((e) => o.log.warn(`整理数据文件未完成，下次启动会自动补上：${(e as Error).message}`))
         await state.flush()
         release()
       },

@@ -32,7 +32,7 @@ export async function collect(config: Config, store: RecordStore, o: { branch?: 
     for (const m of await store.monthsOnDisk(b.id)) {
       if (o.from && m < o.from.slice(0, 7)) continue
       if (o.to && m > o.to.slice(0, 7)) continue
-      for (const r of await store.monthView(b.id, m)) {
+      for (const r of await store.month(b.id, m)) {
         const d = dayOfRecord(r)
         if ((o.from && d < o.from) || (o.to && d > o.to)) continue
         out.push(r)

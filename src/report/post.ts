@@ -9,12 +9,13 @@ import { splitMessages, summaryModel, type SummaryModel } from './model.js'
 export async function buildSummary(app: Pick<App, 'store' | 'templates' | 'now'>, branch: Branch, monthOrPeriod: string | Period): Promise<{ model: SummaryModel; text: string }> {
   const period = typeof monthOrPeriod === 'string' ? periodOf(`${monthOrPeriod}-01`, 'month') : monthOrPeriod
   const to = period.to
-  const records = await app.store.range(branch.id, periodOf(period.from, 'year').from, to)
+  // a year of meetings (few, small files) for the obligations; check-ins of the period only
+  const ledger = await app.store.range(branch.id, periodOf(period.from, 'year').from, to, 'ledger')
   const model = summaryModel({
     branch, period, today: dayOf(app.now()),
-    checkins: records.filter((r): r is CheckinRecord => r.type === 'checkin' && r.date <= to),
-    activities: records.filter((r): r is ActivityRecord => r.type === 'activity' && (r.date ?? '') <= to),
-    announcements: (await app.store.range(branch.id, period.from, monthEnd(nextMonth(to.slice(0, 7))))).filter((r): r is AnnouncementRecord => r.type === 'announcement'),
+    checkins: (await app.store.range(branch.id, period.from, to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin'),
+    activities: ledger.filter((r): r is ActivityRecord => r.type === 'activity' && (r.date ?? '') <= to),
+    announcements: (await app.store.range(branch.id, period.from, monthEnd(nextMonth(to.slice(0, 7))), 'ledger')).filter((r): r is AnnouncementRecord => r.type === 'announcement'),
   })
   return { model, text: app.templates.render('monthly-summary', model) }
 }

@@ -19,9 +19,8 @@ export async function monthReport(branch: Branch, store: RecordStore, month: str
   const from = `${month}-01`
   const to = monthEnd(month)
   const year = periodOf(from, 'year')
-  const records = await store.range(branch.id, year.from, to)
-  const checkins = records.filter((r): r is CheckinRecord => r.type === 'checkin' && r.date >= from && r.date <= to)
-  const activities = records.filter((r): r is ActivityRecord => r.type === 'activity')
+  const checkins = (await store.range(branch.id, from, to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const activities = (await store.range(branch.id, year.from, to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
   const inMonth = activities.filter((a) => a.date !== null && a.date >= from && a.date <= to)
   const f = checkinFigures(branch, checkins, from, to)
   const activityCounts: Record<string, number> = {}
@@ -55,7 +54,7 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
       return 2
     }
     const { model, text } = await buildSummary({ store: store0, templates: new Templates(), now }, branch, period)
-    const acts = (await store0.range(branch.id, period.from, period.to)).filter((r): r is ActivityRecord => r.type === 'activity')
+    const acts = (await store0.range(branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
     if (o.format === 'text') { (o.out ? (t: string) => writeFileSync(o.out!, t) : (t: string) => process.stdout.write(t))(text + '\n'); return 0 }
     const out = o.out ?? `${model.title}.docx`
     writeFileSync(out, await summaryDocx(model, text, acts))
@@ -79,11 +78,11 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     else process.stdout.write(text + '\n')
     return 0
   }
-  const ledger = (await store.monthView(branch.id, o.month)).filter((r): r is ActivityRecord => r.type === 'activity')
+  const ledger = (await store.monthView(branch.id, o.month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
   const out = o.out ?? (o.format === 'docx' ? `${model.title}.docx` : `${branch.name}台账-${o.month}.xlsx`)
   const data = o.format === 'docx'
     ? await summaryDocx(model, text, ledger)
-    : await ledgerXlsx({ branch, from: `${o.month}-01`, to: monthEnd(o.month), activities: ledger, checkins: (await store.monthView(branch.id, o.month)).filter((r): r is CheckinRecord => r.type === 'checkin') })
+    : await ledgerXlsx({ branch, from: `${o.month}-01`, to: monthEnd(o.month), activities: ledger, checkins: (await store.monthView(branch.id, o.month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin') })
   writeFileSync(out, data)
   process.stderr.write(`已写出 ${out}\n`)
   return 0

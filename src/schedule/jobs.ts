@@ -17,7 +17,7 @@ import { periodOf } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
 
 async function todayCheckins(app: App, branch: Branch, day: string) {
-  const recs = (await app.store.monthView(branch.id, day.slice(0, 7))).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const recs = (await app.store.monthView(branch.id, day.slice(0, 7), 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
   return checkinFigures(branch, recs, day, day)
 }
 
@@ -67,7 +67,7 @@ const meetingNotices: Job = {
     const t = at.getTime()
     const months = [...new Set([addDays(today, -3), today, addDays(today, 1)].map((d) => d.slice(0, 7)))]
     for (const m of months) {
-      for (const r of await app.store.monthView(branch.id, m)) {
+      for (const r of await app.store.monthView(branch.id, m, 'ledger')) {
         if (r.type !== 'announcement') continue
         const a = r as AnnouncementRecord
         const start = instantAt(a.date, a.time ?? '09:00').getTime()
@@ -80,7 +80,7 @@ const meetingNotices: Job = {
         }
         const followUp = instantAt(addDays(a.date, 1), branch.reminders.time).getTime()
         if (t >= followUp && t < followUp + 3 * 86400_000 && !app.state.wasSent(`ann-report:${a.id}`)) {
-          const held = (await app.store.monthView(branch.id, a.date.slice(0, 7))).some((x) => x.type === 'activity' && x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
+          const held = (await app.store.monthView(branch.id, a.date.slice(0, 7), 'ledger')).some((x) => x.type === 'activity' && x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
           if (held) continue
           await app.state.markSent(`ann-report:${a.id}`, t)
           app.outbox.enqueue({ to: { contact: a.announcer }, text: app.templates.render('announce-report', { name: a.announcer, ...announcementView(a) }), kind: 'notice' })
@@ -119,7 +119,7 @@ const deadlineReminders: Job = {
     const paused = app.state.data.paused[branch.id]
     if (paused && paused >= day) return
     const year = periodOf(addDays(day, -1), 'year')
-    const acts = (await app.store.range(branch.id, year.from, today)).filter((r): r is ActivityRecord => r.type === 'activity')
+    const acts = (await app.store.range(branch.id, year.from, today, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
     const plan = reminderPlan(branch, acts, day)
     // late (after downtime): only what is still unmet and not yet past its due date
     const keep = (o: ObligationStatus) => !catchUp || o.due >= today
@@ -162,7 +162,7 @@ const monthlySummary: Job = {
       if (chart) app.outbox.enqueue({ to: { room }, file: { name: `${month}学习打卡统计.png`, data: chart }, kind: 'notice' })
     }
     if (branch.summary.docx) {
-      const ledger = (await app.store.monthView(branch.id, month)).filter((r): r is ActivityRecord => r.type === 'activity')
+      const ledger = (await app.store.monthView(branch.id, month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
       const data = await summaryDocx(model, text, ledger)
       const name = `${model.title}.docx`
       for (const s of branch.secretaries) app.outbox.enqueue({ to: { contact: s }, file: { name, data }, kind: 'notice' })

@@ -14,7 +14,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     try {
       text = await fsp.readFile(this.file, 'utf8')
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+      if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return null
       throw e
     }
     try {

@@ -1,17 +1,27 @@
-// The branch's records on disk: one lowdb file per branch per month (data/<branch>/<YYYY-MM>.json),
-// so one write never rewrites more than one branch's one month, and old months are read only when
-// asked for. A small LRU keeps the months in use; nothing here grows with history.
-import { promises as fsp } from 'node:fs'
+// The branch's records on disk, partitioned so that nothing on the hot path grows with history:
+//   data/<branch>/<YYYY-MM>.json          check-ins of that month (lowdb)
+//   data/<branch>/<YYYY-MM>.ledger.json   meetings, activities and announcements of that month
+// Each has a journal beside it (<file>.journal.jsonl): a change is one appended line, fsynced, so
+// a check-in costs the same on the 30th of the month as on the 1st. The journal is folded into the
+// JSON file when it grows long and when the bot stops. Old months are read only when asked for;
+// reports read a year's small ledger files, never a year of check-ins. A small LRU keeps the
+// months in use.
+import { mkdirSync, promises as fsp, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { DateStr, LedgerRecord } from '../domain/types.js'
-import { dayOf } from '../domain/time.js'
-import { ensureDir, GroupCommit } from './atomic.js'
+import { dayOf, previousMonth } from '../domain/time.js'
+import { ensureDir, GroupCommit, writeFileDurable } from './atomic.js'
 import { DurableJSONFile, type CorruptHandler } from './json-file.js'
 
 export interface MonthFile {
   records: LedgerRecord[]
 }
+
+/** 'checkin': the month's check-ins; 'ledger': everything else (few records, read for reports). */
+export type Family = 'checkin' | 'ledger'
+
+export const familyOf = (r: LedgerRecord): Family => (r.type === 'checkin' ? 'checkin' : 'ledger')
 
 /** The month a record belongs to: the day it is about, not the day it was sent. */
 export function monthKeyOf(r: LedgerRecord): string {
@@ -19,13 +29,169 @@ export function monthKeyOf(r: LedgerRecord): string {
   return (r.date ?? dayOf(new Date(r.at))).slice(0, 7)
 }
 
+export function monthFileName(month: string, family: Family): string {
+  return family === 'checkin' ? `${month}.json` : `${month}.ledger.json`
+}
+
+/** Journal lines: a record added or replaced (by id), or removed. Replaying twice is harmless. */
+type Op = { put: LedgerRecord } | { del: string }
+
+/** Fold the journal into the JSON file after this many lines. */
+const COMPACT_AFTER = 2000
+
 class Partition {
   readonly commits: GroupCommit
-  constructor(readonly db: Low<MonthFile>) {
-    this.commits = new GroupCommit(() => db.write())
+  private pending: string[] = []
+  private journalLines = 0
+  // indexes, so the hot path never scans the month
+  private readonly byId = new Map<string, LedgerRecord>()
+  private readonly byMsg = new Map<string, number>()
+  private readonly byMember = new Map<string, LedgerRecord[]>()
+
+  constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number) {
+    this.commits = new GroupCommit(() => this.write())
   }
-  get records(): LedgerRecord[] {
+
+  get records(): readonly LedgerRecord[] {
     return this.db.data.records
+  }
+
+  get(id: string): LedgerRecord | undefined {
+    return this.byId.get(id)
+  }
+
+  hasMsg(msgId: string): boolean {
+    return this.byMsg.has(msgId)
+  }
+
+  ofMember(name: string): readonly LedgerRecord[] {
+    return this.byMember.get(name) ?? []
+  }
+
+  async load(onCorrupt: CorruptHandler): Promise<void> {
+    await this.db.read()
+    if (!Array.isArray(this.db.data?.records)) this.db.data = { records: [] }
+    for (const r of this.db.data.records) this.index(r, +1)
+    let text = ''
+    try {
+      text = await fsp.readFile(this.journal, 'utf8')
+    } catch (e) {
+      if (!['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e
+    }
+    if (text && !text.endsWith('\n')) {
+      // cut a torn last line (a write the crash interrupted, never acknowledged), or the next
+      // append would be glued to it and lost
+      text = text.slice(0, text.lastIndexOf('\n') + 1)
+      await fsp.truncate(this.journal, Buffer.byteLength(text))
+    }
+    let bad = 0
+    for (const line of text.split('\n')) {
+      if (!line) continue
+      try {
+        const op = JSON.parse(line) as Op
+        if ('put' in op) this.putMem(op.put)
+        else this.delMem(op.del)
+        this.journalLines++
+      } catch {
+        bad++
+      }
+    }
+    if (bad) onCorrupt(this.journal, this.journal, `${bad} 行无法读取，已跳过`)
+  }
+
+  private index(r: LedgerRecord, d: 1 | -1): void {
+    const n = (this.byMsg.get(r.msgId) ?? 0) + d
+    if (n > 0) this.byMsg.set(r.msgId, n)
+    else this.byMsg.delete(r.msgId)
+    const who = r.type === 'checkin' ? r.member : null
+    if (d > 0) {
+      this.byId.set(r.id, r)
+      if (who) {
+        const list = this.byMember.get(who)
+        if (list) list.push(r)
+        else this.byMember.set(who, [r])
+      }
+    } else {
+      this.byId.delete(r.id)
+      const list = who ? this.byMember.get(who) : undefined
+      const i = list ? list.indexOf(r) : -1
+      if (i >= 0) list!.splice(i, 1)
+    }
+  }
+
+  /** Adds or replaces (by id) in memory; returns an undo. */
+  private putMem(rec: LedgerRecord): () => void {
+    const recs = this.db.data.records
+    const old = this.byId.get(rec.id)
+    if (!old) {
+      recs.push(rec)
+      this.index(rec, +1)
+      return () => { this.delMem(rec.id) }
+    }
+    recs[recs.indexOf(old)] = rec
+    this.index(old, -1)
+    this.index(rec, +1)
+    return () => { this.putMem(old) }
+  }
+
+  private delMem(id: string): () => void {
+    const old = this.byId.get(id)
+    if (!old) return () => {}
+    const recs = this.db.data.records
+    const i = recs.indexOf(old)
+    recs.splice(i, 1)
+    this.index(old, -1)
+    return () => {
+      recs.splice(Math.min(i, recs.length), 0, old)
+      this.index(old, +1)
+    }
+  }
+
+  /** Applies a change in memory and journals it; resolves when durable, else undoes it and throws. */
+  async change(op: Op): Promise<void> {
+    const undo = 'put' in op ? this.putMem(op.put) : this.delMem(op.del)
+    this.pending.push(JSON.stringify(op))
+    try {
+      await this.commits.commit()
+    } catch (e) {
+      undo()
+      throw e
+    }
+  }
+
+  private async write(): Promise<void> {
+    const lines = this.pending
+    this.pending = []
+    if (!lines.length) return
+    if (this.journalLines + lines.length > this.compactAfter) return this.compact()
+    ensureDir(path.dirname(this.journal))
+    const fh = await fsp.open(this.journal, 'a', 0o600)
+    const { size } = await fh.stat()
+    try {
+      await fh.appendFile(lines.join('\n') + '\n')
+      await fh.sync()
+      this.journalLines += lines.length
+    } catch (e) {
+      // leave no half-written change behind a failure the member is told about
+      await fh.truncate(size).catch(() => undefined)
+      throw e
+    } finally {
+      await fh.close()
+    }
+  }
+
+  /** Writes the whole month to its JSON file, then empties the journal. */
+  async compact(): Promise<void> {
+    ensureDir(path.dirname(this.journal))
+    await this.db.write() // snapshot taken synchronously: it holds every change made so far
+    await writeFileDurable(this.journal, '')
+    this.journalLines = 0
+  }
+
+  /** Folds a non-empty journal into the JSON file (on stop), after the writes in flight. */
+  async fold(): Promise<void> {
+    await this.commits.idle()
+    if (this.journalLines > 0 && !this.pending.length) await this.compact()
   }
 }
 
@@ -36,17 +202,13 @@ export class RecordStore {
   constructor(
     readonly dataDir: string,
     private readonly onCorrupt: CorruptHandler = () => {},
-    private readonly cacheSize = 48,
+    private readonly opts: { cacheSize?: number; compactAfter?: number } = {},
   ) {
     ensureDir(dataDir)
   }
 
-  private fileOf(branch: string, month: string): string {
-    return path.join(this.dataDir, branch, `${month}.json`)
-  }
-
-  private partition(branch: string, month: string): Promise<Partition> {
-    const key = `${branch}/${month}`
+  private partition(branch: string, month: string, family: Family): Promise<Partition> {
+    const key = `${branch}/${month}/${family}`
     let p = this.parts.get(key)
     if (p) {
       // refresh LRU position
@@ -55,11 +217,9 @@ export class RecordStore {
       return p
     }
     p = (async () => {
-      ensureDir(path.join(this.dataDir, branch))
-      const db = new Low<MonthFile>(new DurableJSONFile(this.fileOf(branch, month), this.onCorrupt), { records: [] })
-      await db.read()
-      if (!Array.isArray(db.data?.records)) db.data = { records: [] }
-      const part = new Partition(db)
+      const file = path.join(this.dataDir, branch, monthFileName(month, family))
+      const part = new Partition(new Low<MonthFile>(new DurableJSONFile(file, this.onCorrupt), { records: [] }), `${file}.journal.jsonl`, this.opts.compactAfter ?? COMPACT_AFTER)
+      await part.load(this.onCorrupt)
       this.loaded.set(key, part)
       return part
     })()
@@ -70,9 +230,9 @@ export class RecordStore {
   }
 
   private evict(): void {
-    if (this.parts.size <= this.cacheSize) return
+    if (this.parts.size <= (this.opts.cacheSize ?? 96)) return
     for (const key of this.parts.keys()) {
-      if (this.parts.size <= this.cacheSize) break
+      if (this.parts.size <= (this.opts.cacheSize ?? 96)) break
       const part = this.loaded.get(key)
       // never drop a month with a write in flight: reloading it would miss that write
       if (!part || part.commits.busy) continue
@@ -81,69 +241,59 @@ export class RecordStore {
     }
   }
 
+  private partOf(r: LedgerRecord): Promise<Partition> {
+    return this.partition(r.branch, monthKeyOf(r), familyOf(r))
+  }
+
   /** Adds a record; resolves once it is durable on disk. On failure nothing stays in memory. */
   async add(rec: LedgerRecord): Promise<void> {
-    const part = await this.partition(rec.branch, monthKeyOf(rec))
-    part.records.push(rec)
-    try {
-      await part.commits.commit()
-    } catch (e) {
-      const i = part.records.indexOf(rec)
-      if (i >= 0) part.records.splice(i, 1)
-      throw e
-    }
+    await (await this.partOf(rec)).change({ put: rec })
   }
 
   /** Replaces a record (same id), moving it to another month file when its date moved. */
   async update(before: LedgerRecord, after: LedgerRecord): Promise<void> {
-    const from = monthKeyOf(before)
-    const to = monthKeyOf(after)
-    if (from === to) {
-      const part = await this.partition(before.branch, from)
-      const i = part.records.findIndex((r) => r.id === before.id)
-      if (i < 0) throw new Error(`record ${before.id} not found`)
-      part.records[i] = after
-      try {
-        await part.commits.commit()
-      } catch (e) {
-        part.records[i] = before
-        throw e
-      }
+    if (monthKeyOf(before) !== monthKeyOf(after) || familyOf(before) !== familyOf(after)) {
+      await this.add(after)
+      await this.remove(before)
       return
     }
-    await this.add(after)
-    await this.remove(before)
+    const part = await this.partOf(before)
+    if (!part.get(before.id)) throw new Error(`record ${before.id} not found`)
+    await part.change({ put: after })
   }
 
   async remove(rec: LedgerRecord): Promise<boolean> {
-    const part = await this.partition(rec.branch, monthKeyOf(rec))
-    const i = part.records.findIndex((r) => r.id === rec.id)
-    if (i < 0) return false
-    const [gone] = part.records.splice(i, 1)
-    try {
-      await part.commits.commit()
-    } catch (e) {
-      part.records.splice(i, 0, gone!)
-      throw e
-    }
+    const part = await this.partOf(rec)
+    if (!part.get(rec.id)) return false
+    await part.change({ del: rec.id })
     return true
   }
 
-  /** A month's records, in the order they were added. The array is a copy. */
+  /** A month's records (check-ins, then the ledger), in the order they were added. A copy. */
   async month(branch: string, month: string): Promise<LedgerRecord[]> {
-    return (await this.partition(branch, month)).records.slice()
+    return [...(await this.monthView(branch, month, 'checkin')), ...(await this.monthView(branch, month, 'ledger'))]
   }
 
-  /** Live view of a month's records for hot-path queries: do not mutate. */
-  async monthView(branch: string, month: string): Promise<readonly LedgerRecord[]> {
-    return (await this.partition(branch, month)).records
+  /** Live view of one family's records of a month, for hot-path queries: do not mutate. */
+  async monthView(branch: string, month: string, family: Family): Promise<readonly LedgerRecord[]> {
+    return (await this.partition(branch, month, family)).records
   }
 
-  /** Records of the months that overlap [from, to], filtered to the days in range. */
-  async range(branch: string, from: DateStr, to: DateStr): Promise<LedgerRecord[]> {
+  /** One member's check-ins of a month, from an index: no scan. Do not mutate. */
+  async memberView(branch: string, month: string, member: string): Promise<readonly LedgerRecord[]> {
+    return (await this.partition(branch, month, 'checkin')).ofMember(member)
+  }
+
+  /** Whether a message already produced a record in that month: no scan. */
+  async hasMessage(branch: string, month: string, family: Family, msgId: string): Promise<boolean> {
+    return (await this.partition(branch, month, family)).hasMsg(msgId)
+  }
+
+  /** One family's records of the months that overlap [from, to], filtered to the days in range. */
+  async range(branch: string, from: DateStr, to: DateStr, family: Family): Promise<LedgerRecord[]> {
     const out: LedgerRecord[] = []
     for (const m of monthsBetween(from.slice(0, 7), to.slice(0, 7))) {
-      for (const r of await this.monthView(branch, m)) {
+      for (const r of await this.monthView(branch, m, family)) {
         const d = r.type === 'checkin' ? r.date : r.date ?? dayOf(new Date(r.at))
         if (d >= from && d <= to) out.push(r)
       }
@@ -155,10 +305,17 @@ export class RecordStore {
   async monthsOnDisk(branch: string): Promise<string[]> {
     try {
       const names = await fsp.readdir(path.join(this.dataDir, branch))
-      return names.filter((n) => /^\d{4}-\d{2}\.json$/.test(n)).map((n) => n.slice(0, 7)).sort()
+      const months = new Set(names.filter((n) => /^\d{4}-\d{2}\.(ledger\.)?json(\.journal\.jsonl)?$/.test(n)).map((n) => n.slice(0, 7)))
+      return [...months].sort()
     } catch {
       return []
     }
+  }
+
+  /** Loads the months the hot path uses (this one and the last, for streaks) before messages arrive. */
+  async warm(branches: string[], now: Date): Promise<void> {
+    const month = dayOf(now).slice(0, 7)
+    for (const b of branches) for (const m of [previousMonth(month), month]) await this.partition(b, m, 'checkin')
   }
 
   /** Resolves when every write asked for so far is on disk. */
@@ -166,6 +323,14 @@ export class RecordStore {
     for (const p of this.parts.values()) {
       const part = await p.catch(() => null)
       if (part) await part.commits.idle()
+    }
+  }
+
+  /** Folds every journal into its JSON file, so a stopped bot leaves plain JSON behind. */
+  async fold(): Promise<void> {
+    for (const p of this.parts.values()) {
+      const part = await p.catch(() => null)
+      if (part) await part.fold()
     }
   }
 }
@@ -180,4 +345,13 @@ export function monthsBetween(from: string, to: string): string[] {
     if (m > 12) { m = 1; y++ }
   }
   return out
+}
+
+/** Writes a whole month in the store's layout (for tools that build a data folder: bench, import). */
+export function writeMonthSnapshot(dataDir: string, branch: string, month: string, records: LedgerRecord[]): void {
+  mkdirSync(path.join(dataDir, branch), { recursive: true })
+  for (const family of ['checkin', 'ledger'] as const) {
+    const recs = records.filter((r) => familyOf(r) === family)
+    if (recs.length) writeFileSync(path.join(dataDir, branch, monthFileName(month, family)), JSON.stringify({ records: recs } satisfies MonthFile))
+  }
 }

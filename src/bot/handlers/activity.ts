@@ -39,7 +39,7 @@ async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | nul
   const today = dayOf(ctx.at)
   let best: ActivityRecord | null = null
   for (const m of [previousMonth(today.slice(0, 7)), today.slice(0, 7)]) {
-    for (const r of await app.store.monthView(ctx.branch.id, m)) {
+    for (const r of await app.store.monthView(ctx.branch.id, m, 'ledger')) {
       if (r.type === 'activity' && r.reporter === ctx.member?.name && (!best || r.at > best.at)) best = r
     }
   }
@@ -59,7 +59,7 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
     return true
   }
   const month = (p.date ?? dayOf(ctx.at)).slice(0, 7)
-  if ((await app.store.monthView(ctx.branch.id, month)).some((r) => r.msgId === ctx.msgId)) return true
+  if (await app.store.hasMessage(ctx.branch.id, month, 'ledger', ctx.msgId)) return true
   const { explicit: _e, ...fields } = p
   const rec: ActivityRecord = {
     type: 'activity', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.text,
@@ -139,9 +139,8 @@ async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promi
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
     return true
   }
-  const records = await app.store.range(ctx.branch.id, period.from, period.to)
-  const activities = records.filter((r): r is ActivityRecord => r.type === 'activity').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
-  const checkins = records.filter((r): r is CheckinRecord => r.type === 'checkin')
+  const activities = (await app.store.range(ctx.branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  const checkins = (await app.store.range(ctx.branch.id, period.from, period.to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
   reply(app, ctx, app.templates.render('ledger', {
     branch: ctx.branch.name, label: period.label, count: activities.length, empty: activities.length === 0,
     rows: activities.map((r) => ({ ...recordView(r), missing: missingElements(r).join('、') || null })),
@@ -156,7 +155,7 @@ async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promi
 async function progress(app: App, ctx: MsgContext): Promise<boolean> {
   const today = dayOf(ctx.at)
   const year = periodOf(today, 'year')
-  const acts = (await app.store.range(ctx.branch.id, year.from, today)).filter((r): r is ActivityRecord => r.type === 'activity')
+  const acts = (await app.store.range(ctx.branch.id, year.from, today, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
   const rows = obligationsOn(ctx.branch, acts, today).map((o) => ({
     ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月',
   }))

@@ -32,7 +32,7 @@ export async function announce(app: App, ctx: MsgContext): Promise<boolean> {
     type: 'announcement', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.text,
     announcer: ctx.member.name, ...p,
   }
-  if ((await app.store.monthView(ctx.branch.id, p.date.slice(0, 7))).some((r) => r.msgId === ctx.msgId)) return true
+  if (await app.store.hasMessage(ctx.branch.id, p.date.slice(0, 7), 'ledger', ctx.msgId)) return true
   await app.store.add(rec)
   reply(app, ctx, app.templates.render('announce-ok', { name: ctx.member.name, ...announcementView(rec) }))
   return true

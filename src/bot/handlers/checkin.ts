@@ -15,17 +15,17 @@ function checkinRecord(ctx: MsgContext, member: Member, date: DateStr, p: Checki
   }
 }
 
-/** Check-ins of the month of `day` and the month before (enough for a streak shown in an ack). */
-async function recentCheckins(app: App, branch: string, day: DateStr): Promise<CheckinRecord[]> {
+/** One member's check-ins of the month of `day` and the month before (enough for a streak). */
+async function recentCheckins(app: App, branch: string, member: string, day: DateStr): Promise<CheckinRecord[]> {
   const out: CheckinRecord[] = []
   for (const m of [previousMonth(day.slice(0, 7)), day.slice(0, 7)]) {
-    for (const r of await app.store.monthView(branch, m)) if (r.type === 'checkin') out.push(r)
+    for (const r of await app.store.memberView(branch, m, member)) if (r.type === 'checkin') out.push(r)
   }
   return out
 }
 
 async function alreadyRecorded(app: App, ctx: MsgContext, month: string): Promise<boolean> {
-  return (await app.store.monthView(ctx.branch.id, month)).some((r) => r.msgId === ctx.msgId)
+  return app.store.hasMessage(ctx.branch.id, month, 'checkin', ctx.msgId)
 }
 
 /** Saves records; on a storage failure the member is told, and nothing is acknowledged. */
@@ -43,7 +43,7 @@ async function save(app: App, ctx: MsgContext, recs: LedgerRecord[]): Promise<bo
 async function acknowledge(app: App, ctx: MsgContext, member: Member, date: DateStr, template: string, extra: object = {}): Promise<void> {
   const mode = ctx.branch.checkin.ack
   if (mode !== 'reply' && ctx.room) return // digest and silent: no per-message reply in the group
-  const recs = await recentCheckins(app, ctx.branch.id, date)
+  const recs = await recentCheckins(app, ctx.branch.id, member.name, date)
   const day = memberDay(member.name, recs, date)
   const days = new Set(recs.filter((r) => r.member === member.name && r.date.startsWith(date.slice(0, 7))).map((r) => r.date)).size
   const view = {
@@ -98,7 +98,7 @@ export async function undoCheckin(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text' || parseCommand(ctx.text, app.config.bot.name)?.name !== '撤销打卡') return false
   if (!ctx.member) return true
   const today = dayOf(ctx.at)
-  const recs = await app.store.monthView(ctx.branch.id, today.slice(0, 7))
+  const recs = await app.store.monthView(ctx.branch.id, today.slice(0, 7), 'checkin')
   const mine = recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === ctx.member!.name && r.date === today)
   const last = mine.at(-1)
   if (!last) {
@@ -121,7 +121,7 @@ export async function solitaire(app: App, ctx: MsgContext): Promise<boolean> {
   const own = entriesFor(s, [member.name, ...member.aliases, ctx.senderName])
   if (!own.length) return true
   const date = dayOf(ctx.at)
-  const recs = await app.store.monthView(ctx.branch.id, date.slice(0, 7))
+  const recs = await app.store.monthView(ctx.branch.id, date.slice(0, 7), 'checkin')
   const credited = new Set(recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === member.name && r.date === date && r.chain === s.topic).map((r) => r.content))
   const fresh = own
     .map((e) => ({ e, content: entryContent(e, member.name) }))
@@ -139,7 +139,7 @@ export async function recall(app: App, ctx: MsgContext): Promise<boolean> {
   const id = ctx.text.trim()
   const today = dayOf(ctx.at)
   for (const m of [today.slice(0, 7), previousMonth(today.slice(0, 7))]) {
-    const hits = (await app.store.monthView(ctx.branch.id, m)).filter((r) => r.msgId === id || r.msgId.startsWith(`${id}#`))
+    const hits = (await app.store.month(ctx.branch.id, m)).filter((r) => r.msgId === id || r.msgId.startsWith(`${id}#`))
     for (const r of hits) await app.store.remove(r)
     if (hits.length) {
       app.log.info(`「${ctx.senderName}」撤回了消息，已删除由它产生的 ${hits.length} 条记录`)

@@ -8,7 +8,7 @@ import { isSecretary, reply, type App, type MsgContext } from '../app.js'
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 async function monthCheckins(app: App, branch: string, month: string): Promise<CheckinRecord[]> {
-  return (await app.store.monthView(branch, month)).filter((r): r is CheckinRecord => r.type === 'checkin')
+  return (await app.store.monthView(branch, month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
 }
 
 async function mine(app: App, ctx: MsgContext): Promise<void> {
