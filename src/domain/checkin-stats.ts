@@ -2,7 +2,7 @@
 // DESIGN.md: memberDays counts (roster member, date) pairs with at least one check-in; members
 // counts roster members with at least one; rate = members / roster; non-roster senders never count.
 import type { Branch, CheckinRecord, DateStr } from './types.js'
-import { addDays } from './time.js'
+import { addDays, dayNumber } from './time.js'
 
 export interface MemberFigures { name: string; days: number; minutes: number; points: number | null }
 
@@ -79,10 +79,15 @@ function sum(xs: number[]): number {
 
 /** Consecutive days with a check-in ending today, or yesterday when today has none yet. */
 export function streak(member: string, checkins: readonly CheckinRecord[], today: DateStr): number {
-  const days = new Set(checkins.filter((r) => r.type === 'checkin' && r.member === member).map((r) => r.date))
-  let d = days.has(today) ? today : addDays(today, -1)
+  // day numbers, not date strings: this runs for every acknowledgement
+  const dates = new Set<string>()
+  for (const r of checkins) if (r.type === 'checkin' && r.member === member) dates.add(r.date)
+  const days = new Set<number>()
+  for (const d of dates) days.add(dayNumber(d))
+  let d = dayNumber(today)
+  if (!days.has(d)) d--
   let n = 0
-  while (days.has(d)) { n++; d = addDays(d, -1) }
+  while (days.has(d)) { n++; d-- }
   return n
 }
 

@@ -52,6 +52,11 @@ export function addDays(day: DateStr, n: number): DateStr {
   return t.toISOString().slice(0, 10)
 }
 
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' (for fast day arithmetic in loops). */
+export function dayNumber(day: DateStr): number {
+  return Date.parse(day + 'T00:00:00Z') / 86400_000
+}
+
 /** Whole days from a to b (b - a). */
 export function daysBetween(a: DateStr, b: DateStr): number {
   return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400_000)
