@@ -1,0 +1,143 @@
+// One measured bot process of the benchmark. Run by bench/run.ts, once over the empty data folder
+// and once over the full history, so that start-up and resident memory are the process's own.
+//   tsx bench/child.ts startup|run CONFIG.yaml DATA_DIR
+// prints one JSON line of figures.
+import { performance } from 'node:perf_hooks'
+import { loadConfig } from '../src/config/load.js'
+import { createLogger } from '../src/log.js'
+import { BENCH_NOW } from './history.js'
+
+const [mode, configFile, dataDir] = process.argv.slice(2) as [string, string, string]
+process.env.WECHATY_LOG ??= 'silent'
+
+const t0 = Date.now()
+const now = () => new Date(BENCH_NOW.getTime() + (Date.now() - t0))
+const quiet = createLogger(now, () => {}, true)
+
+const { WechatyBuilder, types } = await import('wechaty')
+const { PuppetMock, mock } = await import('wechaty-puppet-mock')
+const { createRuntime } = await import('../src/runtime.js')
+
+type Mocker = InstanceType<typeof mock.Mocker>
+
+const config = loadConfig(configFile)
+const routed = new Map<string, () => void>()
+let routedCount = 0
+const mocker: Mocker = new mock.Mocker()
+const rt = await createRuntime({
+  config, dataDir, puppet: new PuppetMock({ mocker }), log: quiet, now,
+  hooks: { onRouted: (id) => { routedCount++; routed.get(id)?.(); routed.delete(id) } },
+})
+await rt.wechaty.start()
+const self = mocker.createContact({ name: config.bot.name })
+mocker.login(self)
+await new Promise<void>((r) => rt.wechaty.once('login', () => r()))
+const rooms = config.branches.map((b) => ({
+  branch: b,
+  room: mocker.createRoom({ topic: b.rooms[0]!, memberIdList: [self.id] }),
+  members: b.members.map((m) => mocker.createContact({ name: m.name })),
+}))
+for (const r of rooms) r.room.payload.memberIdList.push(...r.members.map((c) => c.id))
+
+await rt.scheduler.start()
+const startupMs = performance.now()
+
+if (mode === 'startup') {
+  process.stdout.write(JSON.stringify({ startupMs }) + '\n')
+  await rt.stop()
+  process.exit(0)
+}
+
+// ------------------------------------------------------------------ the message stream
+let seq = 0
+const TEXTS = ['打卡 学习党章 30分钟', '学习强国 今日积分45分', '已学习《习近平谈治国理政》第四卷，40分钟', '打卡：观看党史教育片一小时']
+function nextMessage(m: Mocker, r: (typeof rooms)[number], memberIndex: number): string {
+  const id = `bench-${process.pid}-${seq++}`
+  const talker = r.members[memberIndex % r.members.length]!
+  m.MessageMock.create({
+    id, talkerId: talker.id, roomId: r.room.id, timestamp: now().getTime(), type: types.Message.Text,
+    text: TEXTS[seq % TEXTS.length]!, mentionIdList: [],
+  } as never)
+  return id
+}
+
+/** Per-message handling, one at a time: message in → parsed → stored durably → ack queued. */
+async function latencies(n: number): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    const r = rooms[i % rooms.length]!
+    const id = nextMessage(mocker, r, Math.floor(i / rooms.length))
+    const done = new Promise<void>((res) => routed.set(id, res))
+    const t = performance.now()
+    mocker.puppet.emit('message', { messageId: id })
+    await done
+    out.push(performance.now() - t)
+  }
+  return out
+}
+
+/** Messages per second when `n` arrive at once, through this bot. */
+async function botThroughput(n: number): Promise<number> {
+  const start = routedCount
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) ids.push(nextMessage(mocker, rooms[i % rooms.length]!, i))
+  const t = performance.now()
+  for (const id of ids) mocker.puppet.emit('message', { messageId: id })
+  while (routedCount - start < n) await new Promise((r) => setImmediate(r))
+  return n / ((performance.now() - t) / 1000)
+}
+
+// a bare Wechaty bot with a no-op handler, on the same kind of stream
+const bareMocker: Mocker = new mock.Mocker()
+const bare = WechatyBuilder.build({ puppet: new PuppetMock({ mocker: bareMocker }) as never, name: 'bench-bare' })
+let bareCount = 0
+bare.on('message', () => { bareCount++ })
+await bare.start()
+const bareSelf = bareMocker.createContact({ name: 'bare' })
+bareMocker.login(bareSelf)
+await new Promise<void>((r) => bare.once('login', () => r()))
+const bareRooms = config.branches.map((b) => ({
+  branch: b,
+  room: bareMocker.createRoom({ topic: b.rooms[0]!, memberIdList: [bareSelf.id] }),
+  members: b.members.map((m) => bareMocker.createContact({ name: m.name })),
+}))
+for (const r of bareRooms) r.room.payload.memberIdList.push(...r.members.map((c) => c.id))
+
+async function bareThroughput(n: number): Promise<number> {
+  const start = bareCount
+  const ids: string[] = []
+  for (let i = 0; i < n; i++) ids.push(nextMessage(bareMocker, bareRooms[i % bareRooms.length]!, i))
+  const t = performance.now()
+  for (const id of ids) bareMocker.puppet.emit('message', { messageId: id })
+  while (bareCount - start < n) await new Promise((r) => setImmediate(r))
+  return n / ((performance.now() - t) / 1000)
+}
+
+const N_LAT = Number(process.env.BENCH_LATENCY_MESSAGES ?? 600)
+const N_TP = Number(process.env.BENCH_BURST ?? 400)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+
+await latencies(40) // warm-up: JIT, first sends
+const lat = await latencies(N_LAT)
+const botRates: number[] = []
+const bareRates: number[] = []
+await bareThroughput(100)
+for (let i = 0; i < ROUNDS; i++) {
+  bareRates.push(await bareThroughput(N_TP))
+  botRates.push(await botThroughput(N_TP))
+}
+await rt.tracker.idle()
+global.gc?.()
+const rssMB = process.memoryUsage().rss / 2 ** 20
+const heapMB = process.memoryUsage().heapUsed / 2 ** 20
+
+const sorted = lat.slice().sort((a, b) => a - b)
+const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+process.stdout.write(JSON.stringify({
+  startupMs, p50Ms: q(0.5), p99Ms: q(0.99), botRate: median(botRates), bareRate: median(bareRates), rssMB, heapMB,
+  seenSize: rt.app.seen.size,
+}) + '\n')
+await rt.stop()
+await bare.stop().catch(() => undefined)
+process.exit(0)
