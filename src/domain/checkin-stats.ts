@@ -79,9 +79,14 @@ function sum(xs: number[]): number {
 
 /** Consecutive days with a check-in ending today, or yesterday when today has none yet. */
 export function streak(member: string, checkins: readonly CheckinRecord[], today: DateStr): number {
-  // day numbers, not date strings: this runs for every acknowledgement
   const dates = new Set<string>()
   for (const r of checkins) if (r.type === 'checkin' && r.member === member) dates.add(r.date)
+  return streakOfDates(dates, today)
+}
+
+/** Consecutive days with a check-in, ending today (or yesterday, if today has none yet). */
+export function streakOfDates(dates: ReadonlySet<DateStr>, today: DateStr): number {
+  // day numbers, not date strings: this runs for every acknowledgement
   const days = new Set<number>()
   for (const d of dates) days.add(dayNumber(d))
   let d = dayNumber(today)

@@ -198,6 +198,7 @@ class Partition {
 export class RecordStore {
   private readonly parts = new Map<string, Promise<Partition>>()
   private readonly loaded = new Map<string, Partition>()
+  private readonly dates = new Map<string, Map<string, Set<DateStr>>>()
 
   constructor(
     readonly dataDir: string,
@@ -242,6 +243,7 @@ export class RecordStore {
   }
 
   private partOf(r: LedgerRecord): Promise<Partition> {
+    this.dates.delete(`${r.branch}/${monthKeyOf(r)}/${familyOf(r)}`)
     return this.partition(r.branch, monthKeyOf(r), familyOf(r))
   }
 
@@ -284,6 +286,25 @@ export class RecordStore {
     return (await this.partition(branch, month, 'checkin')).ofMember(member)
   }
 
+  /**
+   * The days a member checked in during a month. Kept as a small index per month, without the
+   * month's records in memory: acknowledgements need last month only for a streak.
+   */
+  async memberDates(branch: string, month: string, member: string): Promise<ReadonlySet<DateStr>> {
+    const key = `${branch}/${month}/checkin`
+    let idx = this.dates.get(key)
+    if (!idx) {
+      const held = this.parts.has(key)
+      const part = await this.partition(branch, month, 'checkin')
+      idx = new Map()
+      for (const r of part.records) if (r.type === 'checkin') (idx.get(r.member) ?? idx.set(r.member, new Set()).get(r.member)!).add(r.date)
+      if (!held && !part.commits.busy) { this.parts.delete(key); this.loaded.delete(key) }
+      this.dates.set(key, idx)
+      if (this.dates.size > 64) this.dates.delete(this.dates.keys().next().value!)
+    }
+    return idx.get(member) ?? new Set()
+  }
+
   /** Whether a message already produced a record in that month: no scan. */
   async hasMessage(branch: string, month: string, family: Family, msgId: string): Promise<boolean> {
     return (await this.partition(branch, month, family)).hasMsg(msgId)
@@ -312,10 +333,13 @@ export class RecordStore {
     }
   }
 
-  /** Loads the months the hot path uses (this one and the last, for streaks) before messages arrive. */
+  /** Loads what the hot path uses before messages arrive: this month, and last month's dates. */
   async warm(branches: string[], now: Date): Promise<void> {
     const month = dayOf(now).slice(0, 7)
-    for (const b of branches) for (const m of [previousMonth(month), month]) await this.partition(b, m, 'checkin')
+    for (const b of branches) {
+      await this.partition(b, month, 'checkin')
+      await this.memberDates(b, previousMonth(month), '')
+    }
   }
 
   /** Resolves when every write asked for so far is on disk. */

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { entriesFor, entryContent, parseBackfill, parseCheckin, parseSolitaire, type CheckinParse } from '../../messages/checkin.js'
 import { parseCommand } from '../../messages/command.js'
-import { memberDay, streak } from '../../domain/checkin-stats.js'
+import { memberDay, streakOfDates } from '../../domain/checkin-stats.js'
 import { dayOf, daysBetween, isoShanghai, previousMonth } from '../../domain/time.js'
 import type { CheckinRecord, DateStr, LedgerRecord, Member } from '../../domain/types.js'
 import { reply, type App, type MsgContext } from '../app.js'
@@ -13,15 +13,6 @@ function checkinRecord(ctx: MsgContext, member: Member, date: DateStr, p: Checki
     type: 'checkin', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.text,
     member: member.name, date, minutes: p.minutes, points: p.points, content: p.content, titles: p.titles, backfill: false, ...extra,
   }
-}
-
-/** One member's check-ins of the month of `day` and the month before (enough for a streak). */
-async function recentCheckins(app: App, branch: string, member: string, day: DateStr): Promise<CheckinRecord[]> {
-  const out: CheckinRecord[] = []
-  for (const m of [previousMonth(day.slice(0, 7)), day.slice(0, 7)]) {
-    for (const r of await app.store.memberView(branch, m, member)) if (r.type === 'checkin') out.push(r)
-  }
-  return out
 }
 
 async function alreadyRecorded(app: App, ctx: MsgContext, month: string): Promise<boolean> {
@@ -43,12 +34,18 @@ async function save(app: App, ctx: MsgContext, recs: LedgerRecord[]): Promise<bo
 async function acknowledge(app: App, ctx: MsgContext, member: Member, date: DateStr, template: string, extra: object = {}): Promise<void> {
   const mode = ctx.branch.checkin.ack
   if (mode !== 'reply' && ctx.room) return // digest and silent: no per-message reply in the group
-  const recs = await recentCheckins(app, ctx.branch.id, member.name, date)
+  const today = dayOf(ctx.at)
+  const months = [...new Set([date.slice(0, 7), today.slice(0, 7)])].sort()
+  const recs: CheckinRecord[] = []
+  for (const m of months) for (const r of await app.store.memberView(ctx.branch.id, m, member.name)) if (r.type === 'checkin') recs.push(r)
   const day = memberDay(member.name, recs, date)
-  const days = new Set(recs.filter((r) => r.member === member.name && r.date.startsWith(date.slice(0, 7))).map((r) => r.date)).size
+  const days = new Set(recs.filter((r) => r.date.startsWith(date.slice(0, 7))).map((r) => r.date)).size
+  // the month before matters only to a streak that reaches back to the 1st: its dates, not its records
+  const dates = new Set(recs.map((r) => r.date))
+  if (dates.has(`${months[0]}-01`)) for (const d of await app.store.memberDates(ctx.branch.id, previousMonth(months[0]!), member.name)) dates.add(d)
   const view = {
     name: member.name, date: `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, minutes: day.minutes || null, points: day.points,
-    times: day.count > 1 ? day.count : null, days, streak: streak(member.name, recs, dayOf(ctx.at)) || null, ...extra,
+    times: day.count > 1 ? day.count : null, days, streak: streakOfDates(dates, today) || null, ...extra,
   }
   reply(app, ctx, app.templates.render(template, view), 'ack')
 }
