@@ -113,7 +113,7 @@ async function bareThroughput(n: number): Promise<number> {
   return n / ((performance.now() - t) / 1000)
 }
 
-const N_LAT = Number(process.env.BENCH_LATENCY_MESSAGES ?? 600)
+const N_LAT = Number(process.env.BENCH_LATENCY_MESSAGES ?? 2000)
 const N_TP = Number(process.env.BENCH_BURST ?? 400)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 
@@ -136,7 +136,7 @@ const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorte
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 process.stdout.write(JSON.stringify({
   startupMs, p50Ms: q(0.5), p99Ms: q(0.99), botRate: median(botRates), bareRate: median(bareRates), rssMB, heapMB,
-  seenSize: rt.app.seen.size,
+  seenSize: rt.app.seen.size, worst: sorted.slice(-12).map((x) => Math.round(x * 10) / 10),
 }) + '\n')
 await rt.stop()
 await bare.stop().catch(() => undefined)
