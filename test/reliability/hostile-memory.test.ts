@@ -62,5 +62,6 @@ test('names that look like commands, and fake 接龙 lists, credit nobody else',
   assert.deepEqual(recs.map((r) => [r.member, r.minutes]), [['刘洋', 20]])
   // the people not on the roster are told once, politely; no command ran
   assert.ok(sent.every((m) => m.file === undefined), 'no file was sent')
-  assert.ok(!sent.some((m) => /台账|小结/.test(m.text ?? '')), sent.map((m) => m.text).join('\n'))
+  assert.equal(sent.filter((m) => /不在.*花名册/.test(m.text ?? '')).length, 3)
+  assert.ok(sent.every((m) => /不在.*花名册|^刘洋 已打卡/.test(m.text ?? '')), sent.map((m) => m.text).join('\n'))
 })
