@@ -12,6 +12,7 @@ import type { Config } from './domain/types.js'
 import type { Logger } from './log.js'
 import { JOBS } from './schedule/jobs.js'
 import { Scheduler } from './schedule/scheduler.js'
+import { removeStaleTemps } from './store/atomic.js'
 import { lockDataDir } from './store/lock.js'
 import { RecordStore } from './store/records.js'
 import { SeenIndex } from './store/seen.js'
@@ -42,6 +43,8 @@ export interface Runtime {
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const release = lockDataDir(o.dataDir)
   try {
+    const stale = removeStaleTemps(o.dataDir)
+    if (stale) o.log.info(`已清理上次意外中断留下的 ${stale} 个临时文件`)
     const onCorrupt = (file: string, movedTo: string, reason: string) =>
       o.log.error(`数据文件 ${file} 已损坏（${reason}），已移到 ${movedTo}，其余数据照常使用`)
     const store = new RecordStore(o.dataDir, onCorrupt)

@@ -155,18 +155,21 @@ const monthlySummary: Job = {
     const key = `summary:${branch.id}:${month}`
     if (app.state.wasSent(key)) return
     const { text, model } = await buildSummary(app, branch, month)
-    await app.state.markSent(key, app.now().getTime())
+    // everything rendered first, then marked sent and queued at once: a crash while the chart and
+    // the Word file are drawn must not leave the summary marked sent but never posted
     const chart = branch.summary.chart ? monthChartPng(`${branch.name}${month.slice(0, 4)}年${model.month}月学习打卡`, model.figures) : null
+    let docx: { name: string; data: Buffer } | null = null
+    if (branch.summary.docx) {
+      const ledger = (await app.store.monthView(branch.id, month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+      docx = { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger) }
+    }
+    if (app.state.wasSent(key)) return
+    await app.state.markSent(key, app.now().getTime())
     for (const room of branch.rooms) {
       postText(app, room, text)
       if (chart) app.outbox.enqueue({ to: { room }, file: { name: `${month}学习打卡统计.png`, data: chart }, kind: 'notice' })
     }
-    if (branch.summary.docx) {
-      const ledger = (await app.store.monthView(branch.id, month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
-      const data = await summaryDocx(model, text, ledger)
-      const name = `${model.title}.docx`
-      for (const s of branch.secretaries) app.outbox.enqueue({ to: { contact: s }, file: { name, data }, kind: 'notice' })
-    }
+    if (docx) for (const s of branch.secretaries) app.outbox.enqueue({ to: { contact: s }, file: docx, kind: 'notice' })
   },
 }
 

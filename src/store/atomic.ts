@@ -1,6 +1,6 @@
 // Durable, atomic file replacement: a crash at any moment leaves the old file or the new one,
 // never a torn one. temp file -> write -> fsync -> rename -> fsync of the folder.
-import { promises as fsp, constants, mkdirSync } from 'node:fs'
+import { promises as fsp, constants, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 
 let seq = 0
@@ -72,4 +72,27 @@ export class GroupCommit {
   idle(): Promise<void> {
     return this.chain
   }
+}
+
+/**
+ * Removes temp files that a killed writer left behind (`.<name>.<pid>.<n>.tmp`). Only call this
+ * while holding the data folder's lock: then no other writer can own them.
+ */
+export function removeStaleTemps(dataDir: string): number {
+  let n = 0
+  const sweep = (dir: string, depth: number) => {
+    let entries: import('node:fs').Dirent[]
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    } catch {
+      return
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name)
+      if (e.isDirectory() && depth > 0) sweep(p, depth - 1)
+      else if (e.isFile() && /^\..+\.\d+\.\d+\.tmp$/.test(e.name)) { rmSync(p, { force: true }); n++ }
+    }
+  }
+  sweep(dataDir, 2)
+  return n
 }

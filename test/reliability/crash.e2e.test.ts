@@ -304,6 +304,7 @@ test(`crashes: SIGKILL at random moments, ${RUNS} times over one data folder, lo
     note(last.sent)
     const final = readData(data)
     assert.deepEqual(final.problems, [], `after the last run the data folder is damaged`)
+    assert.deepEqual(final.tmpFiles, [], 'temp files a kill left behind are cleared at the next start')
     assert.deepEqual(ackProblems(acks, final.records), [], 'after the last run a check-in the bot acknowledged is not in the records')
     assert.deepEqual([...notices].filter(([, n]) => n > 1).map(([k, n]) => `${n}× ${k}`), [], 'no reminder, notice or summary went out twice')
     const checkins = final.records.filter((r) => r.type === 'checkin')
