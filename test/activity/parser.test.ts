@@ -1,11 +1,11 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import { parseActivity } from '../../src/messages/activity.js'
 import { parseDatePhrase } from '../../src/messages/dates.js'
 import { kindOf } from '../../src/domain/kinds.js'
 import { applyCorrection, missingElements } from '../../src/domain/ledger.js'
 import type { ActivityRecord } from '../../src/domain/types.js'
+import { corpusText } from '../helpers/corpus.js'
 
 const ctx = {
   officer: true,
@@ -14,7 +14,7 @@ const ctx = {
 }
 const member = { ...ctx, officer: false }
 
-const corpus = readFileSync(new URL('../../../shared/corpus/activity-messages.jsonl', import.meta.url), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+const corpus = corpusText('activity-messages.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l))
 for (const c of corpus) {
   test(`corpus: ${c.text.slice(0, 24)}`, () => {
     const r = parseActivity(c.text, new Date(c.sent), ctx)

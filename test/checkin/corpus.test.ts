@@ -1,10 +1,10 @@
 // The shared corpus: each sample message with its expected reading.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import { parseCheckin } from '../../src/messages/checkin.js'
+import { corpusText } from '../helpers/corpus.js'
 
-const corpus = readFileSync(new URL('../../../shared/corpus/checkin-messages.jsonl', import.meta.url), 'utf8')
+const corpus = corpusText('checkin-messages.jsonl')
   .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; checkin: boolean; minutes?: number; points?: number })
 
 for (const c of corpus) {

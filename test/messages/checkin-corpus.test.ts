@@ -2,12 +2,12 @@
 // reading. A sample, not the specification: the wider cases live in checkin.test.ts.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import { parseCheckin } from '../../src/messages/checkin.js'
+import { corpusText } from '../helpers/corpus.js'
 
 interface Sample { text: string; checkin: boolean; minutes?: number | null; points?: number | null }
 
-const corpus: Sample[] = readFileSync(new URL('../../../shared/corpus/checkin-messages.jsonl', import.meta.url), 'utf8')
+const corpus: Sample[] = corpusText('checkin-messages.jsonl')
   .split('\n')
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Sample)
