@@ -4,7 +4,7 @@ import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
 import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
-import { addDays, instantAt, previousMonth } from '../domain/time.js'
+import { addDays, daysBetween, instantAt, previousMonth } from '../domain/time.js'
 import { announcementView } from '../bot/handlers/announcement.js'
 import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
@@ -92,6 +92,11 @@ const meetingNotices: Job = {
 
 const cn = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
 const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月' })
+/** a coming deadline, with how far off it is: the 7-, 3- and 1-day reminders must not read alike */
+const comingView = (day: string) => (o: ObligationStatus) => {
+  const n = daysBetween(day, o.due)
+  return { ...itemView(o), dueToday: n === 0, dueTomorrow: n === 1, daysLeft: n >= 2 ? n : null }
+}
 /** an overdue item's period is a past one: name it */
 const pastView = (o: ObligationStatus) => ({ ...itemView(o), periodLabel: o.period.includes('Q') ? `${o.period.slice(0, 4)}年第${'一二三四'[Number(o.period.slice(-1)) - 1]}季度` : o.period.length === 4 ? `${o.period}年度` : `${Number(o.period.slice(5))}月` })
 
@@ -127,13 +132,13 @@ const deadlineReminders: Job = {
       const items = p.items.filter(keep)
       if (!items.length || app.state.wasSent(p.key)) continue
       await app.state.markSent(p.key, app.now().getTime())
-      app.outbox.enqueue({ to: { contact: p.person }, text: app.templates.render('remind-personal', { name: p.person, items: items.map(itemView) }), kind: 'notice' })
+      app.outbox.enqueue({ to: { contact: p.person }, text: app.templates.render('remind-personal', { name: p.person, items: items.map(comingView(today)) }), kind: 'notice' })
     }
     if (plan.group && plan.group.items.some(keep) && !app.state.wasSent(plan.group.key)) {
       await app.state.markSent(plan.group.key, app.now().getTime())
       const items = plan.group.items.filter(keep)
       const mentions = [...new Set(items.flatMap((o) => o.responsible))]
-      for (const room of branch.rooms) app.outbox.enqueue({ to: { room }, text: app.templates.render('remind-group', { items: items.map(itemView) }), mentions, kind: 'notice' })
+      for (const room of branch.rooms) app.outbox.enqueue({ to: { room }, text: app.templates.render('remind-group', { items: items.map(comingView(today)) }), mentions, kind: 'notice' })
     }
     if (branch.reminders.quarterPlan) await quarterPlan(app, branch, day, acts)
     for (const p of plan.overdue) {

@@ -82,6 +82,9 @@ test('a whole quarter: the plan on the first workday, reminders only on workdays
   for (const m of mine) assert.ok(isWorkday(m.at.slice(0, 10)), `${m.at} is a workday`)
   const days = mine.map((m) => m.at.slice(0, 10))
   assert.ok(days.includes('2026-10-23') && days.includes('2026-10-30')) // Oct 24 is a Saturday
+  // each reminder says how far off the deadline is, so the 7-, 3- and 1-day ones do not read alike
+  assert.match(mine.find((m) => m.at.startsWith('2026-10-23'))!.text!, /截止10月31日（还有 8 天）/)
+  assert.match(mine.find((m) => m.at.startsWith('2026-10-30'))!.text!, /截止10月31日（明天截止）/)
   // the 支部党员大会 held on Nov 10 is never mentioned again; the 党课 is, in December
   const dec = mine.filter((m) => m.at.startsWith('2026-12-2') || m.at.startsWith('2026-12-3'))
   assert.ok(dec.some((m) => /党课：本季度/.test(m.text!)))
