@@ -32,12 +32,15 @@ await rt.wechaty.start()
 const self = mocker.createContact({ name: config.bot.name })
 mocker.login(self)
 await new Promise<void>((r) => rt.wechaty.once('login', () => r()))
-const rooms = config.branches.map((b) => ({
-  branch: b,
-  room: mocker.createRoom({ topic: b.rooms[0]!, memberIdList: [self.id] }),
-  members: b.members.map((m) => mocker.createContact({ name: m.name })),
-}))
-for (const r of rooms) r.room.payload.memberIdList.push(...r.members.map((c) => c.id))
+/** Each branch's group and its members, in a puppet-mock world whose bot is `selfId`. */
+function populate(m: Mocker, selfId: string) {
+  return config.branches.map((b) => {
+    const members = b.members.map((x) => m.createContact({ name: x.name }))
+    return { room: m.createRoom({ topic: b.rooms[0]!, memberIdList: [selfId, ...members.map((c) => c.id)] }), members }
+  })
+}
+type Rooms = ReturnType<typeof populate>
+const rooms = populate(mocker, self.id)
 
 await rt.scheduler.start()
 const startupMs = performance.now()
@@ -51,7 +54,7 @@ if (mode === 'startup') {
 // ------------------------------------------------------------------ the message stream
 let seq = 0
 const TEXTS = ['打卡 学习党章 30分钟', '学习强国 今日积分45分', '已学习《习近平谈治国理政》第四卷，40分钟', '打卡：观看党史教育片一小时']
-function nextMessage(m: Mocker, r: (typeof rooms)[number], memberIndex: number): string {
+function nextMessage(m: Mocker, r: Rooms[number], memberIndex: number): string {
   const id = `bench-${process.pid}-${seq++}`
   const talker = r.members[memberIndex % r.members.length]!
   m.MessageMock.create({
@@ -76,14 +79,14 @@ async function latencies(n: number): Promise<number[]> {
   return out
 }
 
-/** Messages per second when `n` arrive at once, through this bot. */
-async function botThroughput(n: number): Promise<number> {
-  const start = routedCount
+/** Messages per second when `n` arrive at once; `handled` counts what the bot has taken so far. */
+async function throughput(m: Mocker, rs: Rooms, handled: () => number, n: number): Promise<number> {
+  const start = handled()
   const ids: string[] = []
-  for (let i = 0; i < n; i++) ids.push(nextMessage(mocker, rooms[i % rooms.length]!, i))
+  for (let i = 0; i < n; i++) ids.push(nextMessage(m, rs[i % rs.length]!, i))
   const t = performance.now()
-  for (const id of ids) mocker.puppet.emit('message', { messageId: id })
-  while (routedCount - start < n) await new Promise((r) => setImmediate(r))
+  for (const id of ids) m.puppet.emit('message', { messageId: id })
+  while (handled() - start < n) await new Promise((r) => setImmediate(r))
   return n / ((performance.now() - t) / 1000)
 }
 
@@ -96,22 +99,9 @@ await bare.start()
 const bareSelf = bareMocker.createContact({ name: 'bare' })
 bareMocker.login(bareSelf)
 await new Promise<void>((r) => bare.once('login', () => r()))
-const bareRooms = config.branches.map((b) => ({
-  branch: b,
-  room: bareMocker.createRoom({ topic: b.rooms[0]!, memberIdList: [bareSelf.id] }),
-  members: b.members.map((m) => bareMocker.createContact({ name: m.name })),
-}))
-for (const r of bareRooms) r.room.payload.memberIdList.push(...r.members.map((c) => c.id))
-
-async function bareThroughput(n: number): Promise<number> {
-  const start = bareCount
-  const ids: string[] = []
-  for (let i = 0; i < n; i++) ids.push(nextMessage(bareMocker, bareRooms[i % bareRooms.length]!, i))
-  const t = performance.now()
-  for (const id of ids) bareMocker.puppet.emit('message', { messageId: id })
-  while (bareCount - start < n) await new Promise((r) => setImmediate(r))
-  return n / ((performance.now() - t) / 1000)
-}
+const bareRooms = populate(bareMocker, bareSelf.id)
+const botThroughput = (n: number) => throughput(mocker, rooms, () => routedCount, n)
+const bareThroughput = (n: number) => throughput(bareMocker, bareRooms, () => bareCount, n)
 
 const N_LAT = Number(process.env.BENCH_LATENCY_MESSAGES ?? 2000)
 const N_TP = Number(process.env.BENCH_BURST ?? 400)

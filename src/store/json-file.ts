@@ -4,6 +4,11 @@ import { promises as fsp } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import { writeFileDurable } from './atomic.js'
 
+/** The file is not there (nor, perhaps, its folder): read as empty. */
+export function isMissing(e: unknown): boolean {
+  return ['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')
+}
+
 export type CorruptHandler = (file: string, movedTo: string, reason: string) => void
 
 export class DurableJSONFile<T> implements Adapter<T> {
@@ -14,7 +19,7 @@ export class DurableJSONFile<T> implements Adapter<T> {
     try {
       text = await fsp.readFile(this.file, 'utf8')
     } catch (e) {
-      if (['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) return null
+      if (isMissing(e)) return null
       throw e
     }
     try {

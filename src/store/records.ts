@@ -12,7 +12,7 @@ import { Low } from 'lowdb'
 import type { DateStr, LedgerRecord } from '../domain/types.js'
 import { dayOf, previousMonth } from '../domain/time.js'
 import { ensureDir, GroupCommit, writeFileDurable } from './atomic.js'
-import { DurableJSONFile, type CorruptHandler } from './json-file.js'
+import { DurableJSONFile, isMissing, type CorruptHandler } from './json-file.js'
 
 export interface MonthFile {
   records: LedgerRecord[]
@@ -76,7 +76,7 @@ class Partition {
     try {
       text = await fsp.readFile(this.journal, 'utf8')
     } catch (e) {
-      if (!['ENOENT', 'ENOTDIR'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e
+      if (!isMissing(e)) throw e
     }
     if (text && !text.endsWith('\n')) {
       // cut a torn last line (a write the crash interrupted, never acknowledged), or the next
