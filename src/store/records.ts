@@ -208,8 +208,18 @@ export class RecordStore {
     ensureDir(dataDir)
   }
 
+  private static key(branch: string, month: string, family: Family): string {
+    return `${branch}/${month}/${family}`
+  }
+
+  /** Forgets a loaded month (it is read again from disk when next asked for). */
+  private drop(key: string): void {
+    this.parts.delete(key)
+    this.loaded.delete(key)
+  }
+
   private partition(branch: string, month: string, family: Family): Promise<Partition> {
-    const key = `${branch}/${month}/${family}`
+    const key = RecordStore.key(branch, month, family)
     let p = this.parts.get(key)
     if (p) {
       // refresh LRU position
@@ -237,13 +247,12 @@ export class RecordStore {
       const part = this.loaded.get(key)
       // never drop a month with a write in flight: reloading it would miss that write
       if (!part || part.commits.busy) continue
-      this.parts.delete(key)
-      this.loaded.delete(key)
+      this.drop(key)
     }
   }
 
   private partOf(r: LedgerRecord): Promise<Partition> {
-    this.dates.delete(`${r.branch}/${monthKeyOf(r)}/${familyOf(r)}`)
+    this.dates.delete(RecordStore.key(r.branch, monthKeyOf(r), familyOf(r)))
     return this.partition(r.branch, monthKeyOf(r), familyOf(r))
   }
 
@@ -291,14 +300,14 @@ export class RecordStore {
    * month's records in memory: acknowledgements need last month only for a streak.
    */
   async memberDates(branch: string, month: string, member: string): Promise<ReadonlySet<DateStr>> {
-    const key = `${branch}/${month}/checkin`
+    const key = RecordStore.key(branch, month, 'checkin')
     let idx = this.dates.get(key)
     if (!idx) {
       const held = this.parts.has(key)
       const part = await this.partition(branch, month, 'checkin')
       idx = new Map()
       for (const r of part.records) if (r.type === 'checkin') (idx.get(r.member) ?? idx.set(r.member, new Set()).get(r.member)!).add(r.date)
-      if (!held && !part.commits.busy) { this.parts.delete(key); this.loaded.delete(key) }
+      if (!held && !part.commits.busy) this.drop(key)
       this.dates.set(key, idx)
       if (this.dates.size > 64) this.dates.delete(this.dates.keys().next().value!)
     }
