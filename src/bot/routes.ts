@@ -4,7 +4,7 @@ import type { Route } from './router.js'
 import { help, stranger } from './handlers/help.js'
 import { backfill, checkin, recall, solitaire, undoCheckin } from './handlers/checkin.js'
 import { memberCommands } from './handlers/commands.js'
-import { activityCommands, photo, report } from './handlers/activity.js'
+import { activityCommands, photo, report, reportAnswer } from './handlers/activity.js'
 import { announce } from './handlers/announcement.js'
 
 export const ROUTES: readonly Route[] = [
@@ -15,6 +15,7 @@ export const ROUTES: readonly Route[] = [
   { name: 'commands', handle: memberCommands },
   { name: 'activity-commands', handle: activityCommands },
   { name: 'announce', handle: announce },
+  { name: 'report-answer', handle: reportAnswer },
   { name: 'photo', handle: photo },
   { name: 'backfill', handle: backfill },
   { name: 'solitaire', handle: solitaire },

@@ -172,6 +172,7 @@ function toConfig(raw: RawConfig): Config {
         reminders: b.reminders,
         checkin: b.checkin,
         summary: b.summary,
+        reports: b.reports,
       }
     }),
   }

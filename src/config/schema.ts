@@ -61,6 +61,12 @@ const summarySchema = z.strictObject({
   docx: z.boolean().default(true),
 })
 
+export const reportsSchema = z.strictObject({
+  ask: z.enum(['group', 'private'], { message: 'ask 只能是 group 或 private（group | private）' }).default('private'),
+  tellSecretaries: z.boolean().default(true),
+  answerMinutes: z.number().int().min(1).max(24 * 60).default(30),
+})
+
 export const branchSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, { message: 'id 只能包含字母、数字、- 和 _（letters, digits, - and _ only）' }),
   name: z.string().trim().min(1),
@@ -72,6 +78,7 @@ export const branchSchema = z.strictObject({
   reminders: remindersSchema.prefault({}),
   checkin: checkinSchema.prefault({}),
   summary: summarySchema.prefault({}),
+  reports: reportsSchema.prefault({}),
 })
 
 export const botSchema = z.strictObject({

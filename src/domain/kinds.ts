@@ -1,24 +1,40 @@
-// Meeting kinds and the words people use for them. When a text names several, the more specific
-// "三会一课" kind wins: a 主题党日 that was a volunteer service is recorded as 主题党日.
+// Meeting kinds and the words people use for them. When a text names several, a meeting kind
+// (三会一课, 组织生活会, 民主评议) wins over an activity (学习, 志愿服务, 谈心), and among equals the one
+// named first: "支委会研究党员大会筹备" is a 支委会, "主题党日 开展志愿服务" is a 主题党日.
 import type { Kind } from './types.js'
 
 export const KIND_ALIASES: readonly (readonly [Kind, readonly string[]])[] = [
-  ['支部党员大会', ['支部党员大会', '全体党员大会', '全体党员会议', '党员大会', '支部大会']],
-  ['支部委员会', ['支部委员会议', '支部委员会', '支委扩大会', '支委会议', '支委会']],
+  ['支部党员大会', ['支部党员大会', '全体党员大会', '全体党员会议', '党员大会', '支部大会', '党员会议']],
+  ['支部委员会', ['支部委员会议', '支部委员会', '支委扩大会议', '支委扩大会', '支委会议', '支委会']],
   ['组织生活会', ['专题组织生活会', '组织生活会']],
   ['民主评议党员', ['民主评议党员', '民主评议']],
-  ['党小组会', ['党小组会议', '党小组学习会', '党小组会', '小组会']],
+  ['党小组会', ['党小组会议', '党小组学习会', '党小组集中学习', '党小组会', '小组会议', '小组会', '小组学习会']],
   ['党课', ['专题党课', '微党课', '上党课', '讲党课', '党课']],
   ['主题党日', ['主题党日活动', '主题党日', '党日活动']],
   ['谈心谈话', ['谈心谈话', '谈心']],
-  ['集中学习', ['集中学习', '专题学习', '理论学习']],
+  ['集中学习', ['集中学习', '专题学习', '理论学习', '集体学习']],
   ['志愿服务', ['志愿服务', '志愿活动']],
 ]
 
-/** The kind a text reports, by precedence of the table above; null when none is named. */
+const ACTIVITY_TIER = new Set<Kind>(['谈心谈话', '集中学习', '志愿服务'])
+
+/** The kind a text names and where, by tier then position; null when none is named. */
+export function kindAt(text: string): { kind: Kind; index: number; word: string } | null {
+  let best: { kind: Kind; index: number; word: string; tier: number } | null = null
+  for (const [kind, words] of KIND_ALIASES) {
+    const tier = ACTIVITY_TIER.has(kind) ? 1 : 0
+    for (const w of words) {
+      const index = text.indexOf(w)
+      if (index < 0) continue
+      if (!best || tier < best.tier || (tier === best.tier && index < best.index)) best = { kind, index, word: w, tier }
+    }
+  }
+  return best && { kind: best.kind, index: best.index, word: best.word }
+}
+
+/** The kind a text reports; null when none is named. */
 export function kindOf(text: string): Kind | null {
-  for (const [kind, words] of KIND_ALIASES) if (words.some((w) => text.includes(w))) return kind
-  return null
+  return kindAt(text)?.kind ?? null
 }
 
 /** A kind named by a user in a command (#更正 类型 支委会): canonical word or alias. */

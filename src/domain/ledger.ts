@@ -51,3 +51,26 @@ export function applyCorrection(r: ActivityRecord, field: string, value: string,
       return { record: { ...r, [key]: v || null } }
   }
 }
+
+/** The same meeting reported twice (the leader's report, a member's caption): same kind, day and 党小组. */
+export function sameMeeting(a: Pick<ActivityRecord, 'kind' | 'date' | 'group'>, b: Pick<ActivityRecord, 'kind' | 'date' | 'group'>): boolean {
+  return a.kind !== '其他' && a.kind === b.kind && !!a.date && a.date === b.date && (a.group ?? null) === (b.group ?? null)
+}
+
+const FILLABLE = ['topic', 'place', 'host', 'speaker', 'recorder', 'expected', 'attendees'] as const
+
+/** A second report of a meeting completes the first; it never overwrites what was already said. */
+export function completeWith(r: ActivityRecord, more: Partial<ActivityRecord>): { record: ActivityRecord; added: string[] } {
+  const LABEL: Record<(typeof FILLABLE)[number], string> = { topic: '议题', place: '地点', host: '主持人', speaker: '主讲人', recorder: '记录人', expected: '应到人数', attendees: '实到人数' }
+  const out: ActivityRecord = { ...r }
+  const added: string[] = []
+  for (const k of FILLABLE) {
+    const v = more[k]
+    if ((out[k] === null || out[k] === undefined) && v !== null && v !== undefined) { (out as unknown as Record<string, unknown>)[k] = v; added.push(LABEL[k]) }
+  }
+  const known = new Set(r.absent.map((a) => a.name))
+  const absent = [...r.absent.map((a) => (a.reason ? a : { ...a, reason: more.absent?.find((b) => b.name === a.name)?.reason ?? null }))]
+  for (const a of more.absent ?? []) if (!known.has(a.name)) absent.push(a)
+  if (JSON.stringify(absent) !== JSON.stringify(r.absent)) { out.absent = absent; added.push('缺席情况') }
+  return { record: out, added }
+}

@@ -71,6 +71,16 @@ export interface SummarySettings {
   docx: boolean
 }
 
+/** How meeting reports in plain words are handled (bot-config: branches[].reports). */
+export interface ReportSettings {
+  /** where the bot asks about an unclear report: the group, or the reporter privately */
+  ask: 'group' | 'private'
+  /** a report by an ordinary member is also told to the secretaries */
+  tellSecretaries: boolean
+  /** how long a short answer ("支委会", "昨天") still completes the record */
+  answerMinutes: number
+}
+
 export interface Branch {
   id: string
   name: string
@@ -83,6 +93,7 @@ export interface Branch {
   reminders: ReminderSettings
   checkin: CheckinSettings
   summary: SummarySettings
+  reports: ReportSettings
 }
 
 export interface BotSettings {

@@ -1,121 +1,211 @@
-// Meeting and activity reports (三会一课台账) from group messages: with a marker (#活动, 【三会一课】,
-// 报告：…), or a plain statement by an officer that a meeting of a known kind was held.
-// Announcements, plans and questions are not reports.
-import type { Absence, ActivityRecord, DateStr } from '../domain/types.js'
-import { kindOf } from '../domain/kinds.js'
-import { parseDatePhrase } from './dates.js'
-import { CN_NUM, parseNumber } from './numerals.js'
+// Meeting and activity reports (三会一课台账) from group messages, however they are written: with a
+// marker (#活动, 【三会一课】, 报告：…); as a structured block (a 【支委会】 header, labelled lines, a
+// 会议记录 with 出席/主持/议题, a line of figures); or in plain words ("支委会刚刚散会", "党小组会开好了",
+// "王书记给大家讲了一堂党课", "我们小组晚上碰了个头，学了条例"). Notices of a future meeting, questions,
+// negations and forwarded articles are never reports.
+import type { Absence, ActivityRecord, DateStr, Kind, Role } from '../domain/types.js'
+import { kindAt } from '../domain/kinds.js'
+import { addDays, dayOf } from '../domain/time.js'
+import { attendanceOf } from './attendance.js'
+import { parseDatePhrase, type DatePhrase } from './dates.js'
+import { labelledFields } from './fields.js'
+import { parseNumber } from './numerals.js'
+import { mentions, NOT_A_NAME, resolvePerson, type RosterEntry } from './people.js'
+import { evidenceOf, impliedKind } from './report-evidence.js'
 import { MAX_PARSE_LENGTH, normalize } from './text.js'
 
-export type ActivityParse = Omit<ActivityRecord, 'id' | 'branch' | 'msgId' | 'at' | 'text' | 'reporter' | 'photos' | 'type'> & { explicit: boolean }
+/** What the parser could not tell and the bot should ask the reporter. */
+export type Unclear = 'kind' | 'date'
+
+export type ActivityParse = Omit<ActivityRecord, 'id' | 'branch' | 'msgId' | 'at' | 'text' | 'reporter' | 'photos' | 'type'> & {
+  explicit: boolean
+  unclear: Unclear[]
+}
 
 export interface ReportContext {
-  /** the sender holds a role (书记, 委员, 党小组长): plain reports are taken from them */
+  /** the sender holds a role (书记, 委员, 党小组长); kept for callers, every roster member may report */
   officer: boolean
   groups: string[]
-  roster: { name: string; group: string | null }[]
+  roster: { name: string; group: string | null; aliases?: readonly string[]; role?: Role }[]
+  /** the reporter's own 党小组, for "我们小组…" */
+  reporterGroup?: string | null
 }
 
-const MARKER = /^\s*(?:[#＃]\s*(?:活动|三会一课|台账)\s*[#＃]?|【\s*(?:三会一课|活动|台账)\s*】|(?:活动)?报告\s*[:：])/
-const HELD = /已于|召开了|召开|开展了|开展|举行了|举行|组织了|组织召开|进行了|顺利|圆满|参加了|学习了/
-const PLAN = /将于|拟于|计划|准备|请.{0,8}(?:参加|准时|出席)|准时|通知|预告|届时|安排如下|下周|明天|后天|[?？]|吗/
-const NUM = `(\\d{1,4}|${CN_NUM}{1,4})`
+const MARKER = /^\s*(?:[#＃]\s*(?:活动|三会一课|台账|会议)\s*[#＃]?|【\s*(?:三会一课|活动|台账|会议记录|活动记录)\s*】|(?:活动|会议)?(?:报告|记录)\s*[:：])/
 
-const LABELS: Record<string, string> = {
-  时间: 'date', 日期: 'date', 地点: 'place', 会议地点: 'place', 议题: 'topic', 主题: 'topic', 题目: 'topic', 会议主题: 'topic',
-  主持人: 'host', 主持: 'host', 主讲人: 'speaker', 主讲: 'speaker', 授课人: 'speaker', 记录人: 'recorder', 记录: 'recorder',
-  内容: 'content', 会议内容: 'content', 决议: 'content', 缺席: 'absent', 请假: 'absent', 缺席人员: 'absent',
-}
-const LABEL = new RegExp(`(?:^|[\\n\\s，,。；;])(${Object.keys(LABELS).sort((a, b) => b.length - a.length).join('|')})\\s*[:：]\\s*([^\\n，,。；;]*)`, 'g')
+const COMMITTEE: readonly Role[] = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员']
 
-const REASON = '(?:出差|病假|事假|公差|休假|产假|外出|培训|学习|值班|住院|因公|因病|因事|有事|生病|身体原因|工作原因)'
-
-function count(text: string, re: RegExp): number | null {
-  const m = re.exec(text)
-  return m ? parseNumber(m[1]!) : null
-}
-
-/** Absent members with their reasons: 缺席：张三（病假）、李四（出差）; 刘洋出差请假; 王五缺席. */
-function absencesOf(text: string, labeled: string | null, roster: string[]): Absence[] {
-  const out = new Map<string, string | null>()
-  if (labeled) {
-    for (const part of labeled.split(/[、,，;；\s]+/).filter(Boolean)) {
-      const m = /^([^（(]+?)\s*(?:[（(]([^）)]*)[）)])?$/.exec(part)
-      if (m && !/无|没有/.test(m[1]!)) out.set(m[1]!.trim(), m[2]?.trim() || null)
-    }
-  }
-  for (const name of roster) {
-    const re = new RegExp(`${name}\\s*(?:同志)?\\s*(?:因)?\\s*(${REASON})?\\s*(请假|缺席|未参加|未到)`)
-    const m = re.exec(text)
-    if (m && !out.has(name)) out.set(name, m[1] ?? (m[2] === '请假' ? '请假' : null))
-  }
-  if (!out.size) {
-    // names not on the roster: two or three Han characters before the reason
-    for (const m of text.matchAll(new RegExp(`([\\p{Script=Han}]{2,3}?)(?:同志)?(${REASON})?请假`, 'gu'))) {
-      if (/人|员|志|均|全|无|已/.test(m[1]!)) continue
-      out.set(m[1]!, m[2] ?? '请假')
-    }
-  }
-  return [...out].map(([name, reason]) => ({ name, reason }))
-}
-
-function groupOf(text: string, groups: string[]): string | null {
+function groupOf(text: string, groups: string[], reporterGroup: string | null | undefined, kind: Kind | null): string | null {
   const named = groups.find((g) => text.includes(g))
   if (named) return named
-  const m = /第([一二三四五六七八九十\d]{1,3})(?:党)?小组/.exec(text)
-  if (!m) return null
-  const n = parseNumber(m[1]!)
-  const canonical = groups.find((g) => { const k = /第([一二三四五六七八九十\d]{1,3})/.exec(g); return k && parseNumber(k[1]!) === n })
-  return canonical ?? `第${m[1]}党小组`
+  const m = /第\s*([一二三四五六七八九十\d]{1,3})\s*(?:党)?(?:小)?组/.exec(text)
+  if (m) {
+    const n = parseNumber(m[1]!)
+    const canonical = groups.find((g) => { const k = /第([一二三四五六七八九十\d]{1,3})/.exec(g); return k && parseNumber(k[1]!) === n })
+    return canonical ?? `第${m[1]}党小组`
+  }
+  if (kind === '党小组会') {
+    const b = /(?<![\d一二三四五六七八九十第])([一二三四五六七八九十])组(?!照|图|数|织|长|员|成|合|词)/.exec(text)
+    if (b) {
+      const n = parseNumber(b[1]!)
+      const canonical = groups.find((g) => { const k = /第([一二三四五六七八九十\d]{1,3})/.exec(g); return k && parseNumber(k[1]!) === n })
+      if (canonical) return canonical
+    }
+  }
+  if (reporterGroup && /我们(?:党)?小组|我们组|本组|本小组|组里|组内|咱们(?:党)?小组|咱们组/.test(text)) return reporterGroup
+  return null
 }
 
-function topicOf(text: string, labeled: string | null): string | null {
-  if (labeled) return labeled.trim() || null
-  const m = /(?:学习|讨论|研究|传达|部署|围绕|观看|开展)[^，。,.\n;；]{2,40}/.exec(text)
-  if (m) return m[0].replace(/\s*(?:应到|实到|参加|出席|主持).*$/, '').trim()
+const TOPIC_VERB = /(?:集中学习|专题学习|学习了|学了|学习|研读|讨论了|讨论|研究了|研究|传达了|传达|部署|围绕|观看了|观看|重温|宣讲了|宣讲|讲授|专题辅导)\s*[^，。,.\n;；]{2,40}/
+
+function topicOf(text: string, labelled: string | undefined): string | null {
+  if (labelled) return labelled.trim() || null
   const t = /《[^《》\n]{1,40}》/.exec(text)
+  const m = TOPIC_VERB.exec(text)
+  if (m) {
+    const s = m[0].replace(/\s*(?:应到|实到|参加|出席|主持|到会|与会|缺席|请假|全员|全体|共\d|\d+人).*$/, '').trim()
+    if (s.length >= 4) return s
+  }
   return t ? t[0] : null
+}
+
+const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{1,14}?(?:会议室|活动室|党员之家|党建室|会场|报告厅|礼堂|教室|办公室|阵地|基地|纪念馆|展览馆|陈列馆|博物馆|中心|广场|社区|小区|村委会|学习室|阅览室|大厅|楼\d*层?|室))/u
+
+// Role words after a name: "王建国同志主持", "王建国作专题辅导", "周书记带领大家学习"
+const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师)?\s*(?:主持|召集|牵头)/
+const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的)|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
+const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长)?\s*(?:带领|带着|领着|组织|召集)/
+const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
+
+function peopleOf(text: string, kind: Kind | null, fields: Record<string, string | undefined>, roster: readonly RosterEntry[]) {
+  let host = fields.host ? resolvePerson(fields.host.split(/[、，,\s]/)[0]!, roster) : null
+  let speaker = fields.speaker ? resolvePerson(fields.speaker.split(/[、，,\s]/)[0]!, roster) : null
+  let recorder = fields.recorder ? resolvePerson(fields.recorder.split(/[、，,\s]/)[0]!, roster) : null
+  for (const at of mentions(text, roster)) {
+    const after = text.slice(at.end, at.end + 30)
+    const before = text.slice(Math.max(0, at.index - 6), at.index)
+    if (!host && AFTER_HOST.test(after)) host = at.name
+    else if (!host && /主持(?:人)?(?:为|是)\s*$/.test(before)) host = at.name
+    else if (!speaker && (AFTER_SPEAKER.test(after) || /(?:主讲(?:人)?(?:为|是)?|由|请|邀请)\s*$/.test(before) && /^\s*(?:同志|书记)?\s*(?:讲|主讲|授课|宣讲|作|上)/.test(after))) speaker = at.name
+    else if (!host && AFTER_LEADER.test(after)) host = at.name
+    else if (!recorder && /^\s*(?:同志)?\s*(?:记录|做记录|负责记录)/.test(after)) recorder = at.name
+  }
+  // names not on the roster
+  const generic = (re: RegExp) => { const m = re.exec(text); return m ? resolvePerson(m[1]!, roster) : null }
+  const NAME = '([\\p{Script=Han}·]{2,4}?)'
+  host ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|书记|老师)?\\s*(?:主持|召集)`, 'u'))
+    ?? generic(new RegExp(`(?:^|[，。,\\s、])${TITLED}${NAME}(?:同志|书记)\\s*主持`, 'u'))
+  speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
+    ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向)/u)
+    ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
+  if (host && NOT_A_NAME.test(host)) host = null
+  if (speaker && NOT_A_NAME.test(speaker)) speaker = null
+  // a 党课 is given, a study led: who "主持" a 党课 with nobody else named is its speaker too? No —
+  // an inspection reads 主讲人 for a 党课; only fill it when the text names the giver.
+  if (kind !== '党课' && speaker && !host && /带领|领学/.test(text)) { host = speaker; speaker = null }
+  return { host, speaker, recorder }
+}
+
+/** Every date phrase in the text, in order (a report may name a later deadline after its own date). */
+function datePhrases(text: string, now: Date): DatePhrase[] {
+  const out: DatePhrase[] = []
+  let offset = 0
+  for (let i = 0; i < 8 && offset < text.length; i++) {
+    const d = parseDatePhrase(text.slice(offset), now, 'past')
+    if (!d) break
+    // a date written without its year that falls in the next two months is ahead, not last year's
+    const ahead = parseDatePhrase(text.slice(offset), now, 'future')
+    const soon = ahead && ahead.date !== d.date && ahead.date > dayOf(now) && ahead.date <= addDays(dayOf(now), 62)
+    out.push({ ...(soon ? ahead : d), index: d.index + offset })
+    offset += d.index + Math.max(1, d.length)
+  }
+  return out
+}
+
+/** A day part said today that has not come yet ("今天下午" at 10:00): the meeting is still ahead. */
+function laterToday(d: DatePhrase, now: Date): boolean {
+  const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now)
+  if (d.time) return d.time > hm
+  if (d.part === '下午') return hm < '12:00'
+  if (d.part === '晚上') return hm < '17:00'
+  return false
 }
 
 export function parseActivity(input: string, now: Date, ctx: ReportContext): ActivityParse | null {
   if (!input || input.length > MAX_PARSE_LENGTH) return null
   const text = normalize(input).trim()
   const marker = MARKER.exec(text)
-  const body = marker ? text.slice(marker[0].length).trim() : text
-  const kind = kindOf(body)
+  const body = (marker ? text.slice(marker[0].length) : text).trim()
+  if (!body) return null
+  const roster: RosterEntry[] = ctx.roster
+  const { fields, labels } = labelledFields(body)
+  const ev = evidenceOf(body)
+  const named = kindAt(fields.kind ?? '') ?? kindAt(body)
+  const implied = named ? null : impliedKind(body)
+  let kind: Kind | null = named?.kind ?? (implied && implied !== 'meeting' ? implied : null)
+
+  const today = dayOf(now)
+  const phrases = datePhrases(body, now)
+  const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
+  const own = fromField ?? phrases[0] ?? null
+  const future = phrases.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
+    !(own && own.date < today && !ev.planStrong)
+  const group = groupOf(body, ctx.groups, ctx.reporterGroup, kind)
+  if (!kind && group && implied === 'meeting') kind = '党小组会'
+  const committee = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).length
+  const scopeSize = kind === '党小组会' && group ? ctx.roster.filter((m) => m.group === group).length
+    : kind === '支部委员会' && committee ? committee : roster.length || null
+  const att = attendanceOf(body, roster, scopeSize, fields)
+  // a head-count is said of a meeting that took place
+  const figures = att.attendees !== null || att.expected !== null && /实到|缺席|请假|未到/.test(body)
+  const structured = labels >= 2 || (labels >= 1 && figures)
+
   if (!marker) {
-    if (!ctx.officer || !kind || !HELD.test(body)) return null
-    if (PLAN.test(body)) return null
+    // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
+    if (/打卡|补卡|签到/.test(body)) return null
+    if (ev.question || ev.negated || ev.forwarded || ev.otherBody) return null
+    if (future && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
+    if (ev.planStrong && !/实到|散会|开完|已于|已召开|结束了|已经结束/.test(body)) return null
+    const pastDated = !!own && own.date < today
+    if (ev.planWeak && !ev.heldStrong && !pastDated) return null
+    // "召开支委会，研究发展党员工作": the agenda of a meeting held, its day to be asked
+    const agenda = !!kind && /召开|举行|开展|组织/.test(body) && /研究|讨论|传达|审议|部署|通报|总结|学习|决定|通过/.test(body)
+    const happened = ev.heldStrong || (ev.heldWeak && (pastDated || !!own)) || structured || figures || agenda
+    if (!happened) return null
+    if (!kind) {
+      // a meeting of no named kind counts only with clear evidence; the bot asks what it was
+      if (implied !== 'meeting' && !structured) return null
+      if (!(ev.heldStrong || structured || figures)) return null
+    }
   }
-  const fields: Record<string, string> = {}
-  // a one-line report runs fields together: a value ends where the next element begins
-  for (const m of body.matchAll(LABEL)) fields[LABELS[m[1]!]!] ??= m[2]!.replace(/\s+(?:应到|实到|参加|出席|缺席|请假|主持|主讲|记录|地点|时间|议题)[\s\S]*$/, '').trim()
-  const when = parseDatePhrase(fields.date ?? body, now, 'past') ?? (fields.date ? parseDatePhrase(body, now, 'past') : null)
-  const date: DateStr | null = when?.date ?? null
-  const group = groupOf(body, ctx.groups)
-  const scopeSize = kind === '党小组会' && group ? ctx.roster.filter((m) => m.group === group).length : ctx.roster.length
-  let expected = count(body, new RegExp(`应到\\s*(?:会)?\\s*(?:人数)?\\s*[:：]?\\s*${NUM}\\s*(?:人|名)?`))
-  let attendees = count(body, new RegExp(`(?:实到|出席|参会|到会)\\s*(?:人数)?\\s*[:：]?\\s*${NUM}\\s*(?:人|名)?`))
-    ?? count(body, new RegExp(`参加\\s*(?:人数)?\\s*[:：]?\\s*${NUM}\\s*(?:人|名)`))
-    ?? count(body, new RegExp(`${NUM}\\s*(?:人|名)(?:党员)?(?:参加|参会|出席|到会)`))
-  if (/全体党员(?:均)?参加|全员参加|全体党员出席/.test(body)) { expected ??= scopeSize; attendees ??= expected }
-  const absent = absencesOf(body, fields.absent ?? null, ctx.roster.map((m) => m.name))
-  if (expected !== null && attendees === null && absent.length) attendees = expected - absent.length
-  const host = fields.host ?? /由\s*([\p{Script=Han}]{2,4}?)\s*(?:同志)?\s*主持/u.exec(body)?.[1] ?? null
-  const speaker = fields.speaker ?? (kind === '党课' ? /由\s*([\p{Script=Han}]{2,4}?)\s*(?:同志)?\s*(?:讲授|主讲|授课)/u.exec(body)?.[1] ?? null : null)
+
+  let date: DateStr | null = own?.date ?? null
+  if (date && date > today) date = null
+  const unclear: Unclear[] = []
+  if (!date) {
+    // "刚刚散会", "上午开过了", "党小组会开好了": the meeting was today; with no time said at all
+    // today is still the likeliest, but the reporter is asked to confirm
+    date = today
+    if (!ev.recent && !ev.heldStrong) unclear.push('date')
+  }
+  if (date < addDays(today, -400)) unclear.push('date')
+  if (!kind) unclear.push('kind')
+  const people = peopleOf(body, kind, fields, roster)
+  const place = fields.place ?? PLACE.exec(body)?.[1] ?? null
   return {
     explicit: !!marker,
+    unclear: [...new Set(unclear)],
     kind: kind ?? '其他',
     date,
     group: kind === '党小组会' || group ? group : null,
-    topic: topicOf(body, fields.topic ?? null),
-    place: fields.place || null,
-    host,
-    speaker,
-    recorder: fields.recorder || null,
-    expected,
-    attendees,
-    absent,
+    topic: topicOf(body, fields.topic),
+    place: place && place.length <= 30 ? place : null,
+    host: people.host,
+    speaker: people.speaker,
+    recorder: people.recorder,
+    expected: att.expected,
+    attendees: att.attendees,
+    absent: att.absent as Absence[],
     content: fields.content ?? (body || null),
   }
 }

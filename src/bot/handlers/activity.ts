@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { parseActivity } from '../../messages/activity.js'
+import { parseActivity, type ReportContext, type Unclear } from '../../messages/activity.js'
 import { parseCommand } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
-import { applyCorrection, missingElements } from '../../domain/ledger.js'
+import { applyCorrection, completeWith, missingElements, sameMeeting } from '../../domain/ledger.js'
+import { kindFromWord, kindOf } from '../../domain/kinds.js'
 import { parsePeriodArg, periodOf } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
 import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
@@ -46,13 +47,46 @@ async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | nul
   return best
 }
 
-export async function report(app: App, ctx: MsgContext): Promise<boolean> {
-  if (ctx.type !== 'text') return false
-  const p = parseActivity(ctx.text, ctx.at, {
+/** The record a member last reported or completed, for the photos that follow it. */
+const touched = new Map<string, { id: string; month: string; at: number }>()
+/** Reports the bot asked about, waiting for a short answer ("支委会", "昨天"). */
+const asked = new Map<string, { id: string; month: string; unclear: Unclear[]; until: number }>()
+const who = (ctx: MsgContext) => `${ctx.branch.id}/${ctx.member?.name}`
+
+function reportContext(ctx: MsgContext): ReportContext {
+  return {
     officer: isOfficer(ctx.branch, ctx.member),
     groups: ctx.branch.groups.map((g) => g.name),
-    roster: ctx.branch.members.map((m) => ({ name: m.name, group: m.group })),
+    roster: ctx.branch.members.map((m) => ({ name: m.name, group: m.group, aliases: m.aliases, role: m.role })),
+    reporterGroup: ctx.member?.group ?? null,
+  }
+}
+
+async function byId(app: App, branch: string, month: string, id: string): Promise<ActivityRecord | null> {
+  for (const r of await app.store.monthView(branch, month, 'ledger')) if (r.type === 'activity' && r.id === id) return r
+  return null
+}
+
+function remember(ctx: MsgContext, r: ActivityRecord): void {
+  touched.set(who(ctx), { id: r.id, month: (r.date ?? dayOf(ctx.at)).slice(0, 7), at: ctx.at.getTime() })
+  if (touched.size > 1000) touched.delete(touched.keys().next().value!)
+}
+
+/** Ask the reporter what the bot could not tell, where the branch wants it asked. */
+function ask(app: App, ctx: MsgContext, rec: ActivityRecord, unclear: Unclear[]): void {
+  const text = app.templates.render('activity-ask', {
+    name: ctx.member!.name, kind: unclear.includes('kind'), date: unclear.includes('date'),
+    kindLabel: rec.kind === '其他' ? '“其他活动”' : rec.kind, dateLabel: cn(rec.date) ?? '今天',
   })
+  if (ctx.branch.reports.ask === 'group' && ctx.room) reply(app, ctx, text)
+  else tell(app, ctx.member!.name, text, 'reply')
+  asked.set(who(ctx), { id: rec.id, month: (rec.date ?? dayOf(ctx.at)).slice(0, 7), unclear, until: ctx.at.getTime() + ctx.branch.reports.answerMinutes * 60_000 })
+  if (asked.size > 1000) asked.delete(asked.keys().next().value!)
+}
+
+export async function report(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text') return false
+  const p = parseActivity(ctx.text, ctx.at, reportContext(ctx))
   if (!p) return false
   if (!ctx.member) {
     reply(app, ctx, app.templates.render('checkin-unknown', { name: ctx.senderName, branch: ctx.branch.name }))
@@ -60,9 +94,18 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   }
   const month = (p.date ?? dayOf(ctx.at)).slice(0, 7)
   if (await app.store.hasMessage(ctx.branch.id, month, 'ledger', ctx.msgId)) return true
-  const { explicit: _e, ...fields } = p
+  const { explicit: _e, unclear, ...fields } = p
+  // a second report of a meeting already in the ledger completes that record instead of doubling it
+  const earlier = (await app.store.monthView(ctx.branch.id, month, 'ledger')).find((r): r is ActivityRecord => r.type === 'activity' && sameMeeting(r, fields))
+  if (earlier) {
+    const { record, added } = completeWith(earlier, fields)
+    if (added.length) await app.store.update(earlier, record)
+    remember(ctx, record)
+    reply(app, ctx, app.templates.render('activity-merged', { name: ctx.member.name, kind: record.kind, date: cn(record.date), reporter: earlier.reporter === ctx.member.name ? '您' : earlier.reporter, added: added.join('、') || null }))
+    return true
+  }
   const rec: ActivityRecord = {
-    type: 'activity', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.text,
+    type: 'activity', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.raw ?? ctx.text,
     reporter: ctx.member.name, photos: [], ...fields,
   }
   try {
@@ -72,15 +115,54 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
     reply(app, ctx, app.templates.render('save-failed', { name: ctx.member.name }))
     return true
   }
+  remember(ctx, rec)
   const missing = missingElements(rec)
   reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(rec), missing: missing.length ? missing.join('、') : null }))
+  if (unclear.length) ask(app, ctx, rec, unclear)
+  // a member's report is recorded, and the secretaries are told so they can check it
+  if (!isOfficer(ctx.branch, ctx.member) && ctx.branch.reports.tellSecretaries) {
+    for (const s of ctx.branch.secretaries) {
+      if (s !== ctx.member.name) tell(app, s, app.templates.render('activity-member-report', { name: s, reporter: ctx.member.name, ...recordView(rec) }))
+    }
+  }
+  return true
+}
+
+/** A short answer to the bot's question about a report ("支委会", "11月18日") completes the record. */
+export async function reportAnswer(app: App, ctx: MsgContext): Promise<boolean> {
+  if (ctx.type !== 'text' || !ctx.member) return false
+  const q = asked.get(who(ctx))
+  if (!q) return false
+  if (ctx.at.getTime() > q.until) { asked.delete(who(ctx)); return false }
+  const text = ctx.text.trim().replace(/[。.!！~～]+$/, '')
+  if (!text || text.length > 24 || /^[#＃]/.test(text)) return false
+  const kind = q.unclear.includes('kind') ? kindFromWord(text) ?? kindOf(text) : null
+  const date = q.unclear.includes('date') ? parseDatePhrase(text, ctx.at, 'past')?.date ?? null : null
+  if (!kind && !date) return false
+  const rec = await byId(app, ctx.branch.id, q.month, q.id)
+  if (!rec) { asked.delete(who(ctx)); return false }
+  let updated = rec
+  const fields: string[] = []
+  if (kind) { updated = { ...updated, kind }; fields.push('类型') }
+  if (date && date <= dayOf(ctx.at)) { updated = { ...updated, date }; fields.push('时间') }
+  if (!fields.length) return false
+  await app.store.update(rec, updated)
+  const left = q.unclear.filter((u) => !(u === 'kind' && kind) && !(u === 'date' && date))
+  if (left.length) asked.set(who(ctx), { ...q, unclear: left, month: (updated.date ?? q.month).slice(0, 7) })
+  else asked.delete(who(ctx))
+  remember(ctx, updated)
+  const missing = missingElements(updated)
+  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field: fields.join('、'), ...recordView(updated), missing: missing.length ? missing.join('、') : null }))
   return true
 }
 
 export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'image' || !ctx.member || !ctx.image) return false
-  const last = await latestOf(app, ctx)
-  if (!last || ctx.at.getTime() - new Date(last.at).getTime() > PHOTO_WINDOW_MS) return false
+  const t = touched.get(who(ctx))
+  const recent = t && ctx.at.getTime() - t.at <= PHOTO_WINDOW_MS ? await byId(app, ctx.branch.id, t.month, t.id) : null
+  const latest = recent ?? await latestOf(app, ctx)
+  const last = latest && (recent || ctx.at.getTime() - new Date(latest.at).getTime() <= PHOTO_WINDOW_MS) ? latest : null
+  if (!last) return false
   const file = await ctx.image()
   const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
   // safe file names: the record id and a counter, never the sender's text

@@ -1,0 +1,127 @@
+// Attendance as branches write it: "应到7人，实到6人，1人（刘洋）公差", "到会党员9名", "与会同志10人",
+// "来了7个人", "党员全部到齐", "全员参加" (the roster, or the 党小组's members), "缺席2人",
+// "刘洋休假", "张三因病请假", "参加人员：A、B、C".
+import type { Absence } from '../domain/types.js'
+import { CN_NUM, parseNumber } from './numerals.js'
+import { mentions, resolvePerson, type RosterEntry } from './people.js'
+
+const N = `(\\d{1,4}|${CN_NUM}{1,4})`
+const UNIT = '(?:人|名|位|个人|个|同志)'
+const WHO = '(?:党员|同志|人员|成员|支委|委员|组员|人)?'
+
+/** One word that says why someone was away. */
+export const REASON = '(?:因公出差|出差|病假|事假|公差|休假|年假|产假|婚假|丧假|探亲|外出|培训|学习|值班|住院|因公|因病|因事|有事|生病|身体不适|身体原因|工作原因|下乡|驻村|借调|在外|开会|出国|陪护|请假|轮休|调休|出访|执勤|加班)'
+
+const EXPECTED = [
+  new RegExp(`应(?:到|出席|参会|参加)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
+  new RegExp(`(?:支部|小组|全支部|全组)?(?:现)?共有${WHO}${N}\\s*${UNIT}`),
+]
+const ATTENDEES = [
+  new RegExp(`实(?:到|际到会|际出席|际参加|际参会|到会)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
+  new RegExp(`(?<![应实])(?:到会|与会|出席|参会|参加|参与)(?:会议|活动|学习)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
+  new RegExp(`(?:共|共计|合计|总共|一共)?\\s*${N}\\s*${UNIT}${WHO}(?:同志)?(?:参加|参会|出席|到会|与会|参与|到场|到了)`),
+  new RegExp(`(?:来了|到了|到场|去了)\\s*${N}\\s*${UNIT}`),
+  new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|在|到齐|参加|出席|到会|参会)`),
+  new RegExp(`(?:参加|出席|到会)(?:人数)?\\s*[:：]\\s*${N}(?!\\s*[月日号])`),
+]
+const ABSENT_COUNT = [
+  new RegExp(`(?:缺席|请假|未到|未参加|缺勤|没来)\\s*[:：]?\\s*${N}\\s*${UNIT}`),
+  new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:[（(][^）)]{1,20}[）)])?\\s*(?:因[^，。,；;\\n]{0,8})?(?:缺席|请假|未到|未参加|没来|${REASON})`),
+]
+const EVERYONE = /(?:都|全都|全部)(?:到了|来了|在场|在)(?![^，。]{0,3}(?:群|线))|(?:带领|组织|召集)全体(?:党员|同志)|全员(?:参加|参会|出席|到会|到齐|参与)|(?:全部|全都|都|均|悉数)(?:到齐|到会|参加|出席|参会|到场|来了)|全体(?:党员|同志|支委|委员|成员|组员)?(?:均|都)?(?:参加|出席|参会|到会|到齐|参与)|无(?:人)?缺席|无人请假|一个不少|一个没少|满员/
+
+function first(text: string, res: readonly RegExp[]): { n: number; index: number } | null {
+  for (const re of res) {
+    const m = re.exec(text)
+    if (m) {
+      const n = parseNumber(m[1]!)
+      if (n !== null && Number.isInteger(n) && n >= 0 && n <= 2000) return { n, index: m.index }
+    }
+  }
+  return null
+}
+
+function splitNames(list: string): string[] {
+  return list.split(/[、,，;；\s和及与]+/).map((p) => p.trim()).filter(Boolean)
+}
+
+/** Absent members: a labelled list, "X（病假）", "1人（X）公差", "X休假", "X同志因病请假". */
+function absences(text: string, labelled: string | null, roster: readonly RosterEntry[]): Absence[] {
+  const out = new Map<string, string | null>()
+  const put = (raw: string, reason: string | null) => {
+    const name = resolvePerson(raw, roster)
+    if (name && !out.has(name)) out.set(name, reason)
+    else if (name && reason && !out.get(name)) out.set(name, reason)
+  }
+  if (labelled && !/^(?:无|没有|0人|零人|全到)/.test(labelled)) {
+    for (const part of splitNames(labelled.replace(/^\s*\d+\s*人\s*/, ''))) {
+      const m = /^([^（(]+?)\s*(?:[（(]([^）)]*)[）)])?\s*$/.exec(part)
+      if (!m) continue
+      const reason = m[2]?.trim() || new RegExp(`${REASON}$`).exec(m[1]!)?.[0] || null
+      put(m[1]!.replace(new RegExp(`(?:因)?${REASON}$`), ''), reason)
+    }
+  }
+  // "1人（刘洋）公差", "2人（刘洋、张三）请假"
+  for (const m of text.matchAll(new RegExp(`${N}\\s*${UNIT}\\s*[（(]([^）)]{1,30})[）)]\\s*(?:因)?(${REASON}|缺席|未到|未参加)?`, 'g'))) {
+    for (const p of splitNames(m[2]!)) {
+      const r = new RegExp(`^(.+?)(?:因)?(${REASON})$`).exec(p)
+      put(r ? r[1]! : p, r?.[2] ?? (m[3] && !/缺席|未到|未参加/.test(m[3]) ? m[3] : null))
+    }
+  }
+  // roster names followed by a reason or an absence word
+  const ms = mentions(text, roster)
+  for (let i = 0; i < ms.length; i++) {
+    // a run of names sharing one reason: "刘洋、张伟出差"
+    let j = i
+    while (j + 1 < ms.length && /^\s*[、和及与,，]\s*$/.test(text.slice(ms[j]!.end, ms[j + 1]!.index))) j++
+    const at = ms[i]!
+    const after = text.slice(ms[j]!.end, ms[j]!.end + 16).split('\n')[0]!
+    const m = new RegExp(`^\\s*(?:同志|书记|委员|组长)?\\s*(?:[（(](${REASON}|[^）)]{1,8})[）)])?\\s*(?:因)?\\s*(${REASON})?\\s*(请假|缺席|未参加|未到|没来|没参加)?(?![:：])`).exec(after)
+    if (!m) continue
+    const reason = m[2] ?? (m[1] && new RegExp(`^${REASON}$`).test(m[1]) ? m[1] : null) ?? m[1] ?? null
+    if (!m[3] && !reason) continue
+    // "刘洋学习…" or "刘洋开会" are not absences unless said so: only the clear reasons stand alone
+    if (!m[3] && !/出差|病假|事假|公差|休假|年假|产假|婚假|丧假|探亲|住院|因公|因病|因事|生病|身体|下乡|驻村|借调|出国|陪护|请假|轮休|调休|出访|外出/.test(reason ?? '')) continue
+    put(at.name, reason === '请假' ? '请假' : reason ?? (m[3] === '请假' ? '请假' : null))
+  }
+  if (!out.size) {
+    // names not on the roster: two or three Han characters before the reason
+    for (const m of text.matchAll(new RegExp(`(?<![\\p{Script=Han}])([\\p{Script=Han}]{2,3}?)(?:同志)?(?:因)?(${REASON})?(请假|缺席)`, 'gu'))) {
+      if (/人|员|志|均|全|无|已|有|个|名|位|党|因|假/.test(m[1]!)) continue
+      put(m[1]!, m[2] ?? (m[3] === '请假' ? '请假' : null))
+    }
+  }
+  return [...out].map(([name, reason]) => ({ name, reason }))
+}
+
+export interface Attendance { expected: number | null; attendees: number | null; absent: Absence[]; everyone: boolean }
+
+/**
+ * `scopeSize`: who "全员" means here (the roster, the 党小组, the 支委), null when unknown.
+ * `fields`: labelled values already read (应到/实到/参加人员/缺席).
+ */
+export function attendanceOf(text: string, roster: readonly RosterEntry[], scopeSize: number | null,
+  fields: { expected?: string; attendees?: string; attendeesList?: string; absent?: string } = {}): Attendance {
+  const num = (v: string | undefined) => (v ? first(v, [new RegExp(`^\\s*${N}`)])?.n ?? null : null)
+  let expected = num(fields.expected) ?? first(text, EXPECTED)?.n ?? null
+  let attendees = num(fields.attendees) ?? first(text, ATTENDEES)?.n ?? null
+  const absent = absences(text, fields.absent ?? null, roster)
+  const absentCount = first(text, ABSENT_COUNT)?.n ?? (absent.length || null)
+  const everyone = EVERYONE.test(text) || /^(?:全体|全员|全部)/.test(fields.attendeesList ?? '')
+  if (attendees === null && fields.attendeesList && !everyone) {
+    const n = first(fields.attendeesList, [new RegExp(`${N}\\s*${UNIT}`)])?.n
+    if (n !== undefined) attendees = n
+    else {
+      const names = splitNames(fields.attendeesList.replace(/[（(][^）)]*[）)]/g, '').replace(/等.*$/, ''))
+      if (names.length && names.every((p) => resolvePerson(p, roster))) attendees = names.length
+    }
+  }
+  if (everyone) {
+    // "缺席2人，其余同志均参加": everyone else came
+    expected ??= absentCount !== null && attendees === null ? scopeSize : attendees ?? scopeSize
+    attendees ??= expected !== null && absentCount !== null && /其余|其他|其它|其他人|余下/.test(text) ? expected - absentCount : expected
+  }
+  if (expected !== null && attendees === null && absentCount !== null && absentCount <= expected) attendees = expected - absentCount
+  if (expected === null && attendees !== null && absentCount !== null) expected = attendees + absentCount
+  return { expected, attendees, absent, everyone }
+}

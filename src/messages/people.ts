@@ -1,0 +1,67 @@
+// People named in a report: "会议由副书记王建国主持", "党小组长陈明主持", "王建国同志主持会议", "主讲：周书记",
+// "李华作专题辅导". A report stores roster names, never "副书记王建国": titles and 同志 are taken off and
+// aliases (周书记) lead back to the member. Someone not on the roster (a visiting speaker) keeps the
+// written name, without its title.
+
+export interface RosterEntry { name: string; aliases?: readonly string[] }
+
+/** Titles written before or after a name. Longest first, so 副书记 is not read as 书记. */
+const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|青年委员|统战委员|支委|委员|党小组长|小组长|组长|党员|同志|老师|教授|主任|副主任|处长|副处长|科长|副科长|局长|副局长|所长|院长|校长|经理|部长)'
+const LEAD = new RegExp(`^(?:${TITLE})+`)
+const TAIL = new RegExp(`(?:${TITLE})+$`)
+const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u
+
+/** Every way the roster writes a member, longest first (so 王建国 wins over an alias 王建). */
+export function rosterWords(roster: readonly RosterEntry[]): { word: string; name: string }[] {
+  const out: { word: string; name: string }[] = []
+  for (const m of roster) {
+    out.push({ word: m.name, name: m.name })
+    for (const a of m.aliases ?? []) if (a.length >= 2) out.push({ word: a, name: m.name })
+  }
+  return out.sort((a, b) => b.word.length - a.word.length)
+}
+
+/** The roster name for a written name ("副书记王建国", "王建国同志", "周书记"), or the bare written name. */
+export function resolvePerson(raw: string, roster: readonly RosterEntry[]): string | null {
+  const s = raw.replace(/[\s"“”'‘’「」]/g, '').replace(/[（(].*$/, '')
+  if (!s) return null
+  const words = rosterWords(roster)
+  const exact = words.find((w) => w.word === s)
+  if (exact) return exact.name
+  const bare = s.replace(LEAD, '').replace(TAIL, '')
+  const byBare = words.find((w) => w.word === bare)
+  if (byBare) return byBare.name
+  // a roster name inside a short phrase: "支部书记王建国同志"
+  const inside = words.find((w) => w.word.length >= 2 && s.includes(w.word) && s.length <= w.word.length + 6)
+  if (inside) return inside.name
+  // a surname and a title is how a visiting speaker is named: "李教授"
+  const lead = s.replace(LEAD, '')
+  if (bare.length === 1 && /^[\p{Script=Han}](?:教授|老师|书记|主任|部长|处长|校长|局长|专家)$/u.test(lead)) return lead
+  return HAN_NAME.test(bare) && !NOT_A_NAME.test(bare) ? bare : null
+}
+
+/** Words that stand where a name would but are not one. */
+export const NOT_A_NAME = /^(?:大家|全体|全员|我们|本人|自己|支部|党员|同志|会议|小组|支委|委员|各位|书记|组长|领导|主持|本次|此次|这次|一起|共同|集体|党小组|全体党员)$|[们的了吗呢吧啊员名位个次]|会议|学习|讨论|参加|出席|大家/
+
+/**
+ * Roster members (by any of their words) mentioned in the text, with positions, non-overlapping:
+ * the longest word wins at a place.
+ */
+export function mentions(text: string, roster: readonly RosterEntry[]): { name: string; index: number; end: number }[] {
+  const taken: boolean[] = []
+  const out: { name: string; index: number; end: number }[] = []
+  for (const { word, name } of rosterWords(roster)) {
+    let from = 0
+    for (;;) {
+      const i = text.indexOf(word, from)
+      if (i < 0) break
+      from = i + 1
+      let free = true
+      for (let k = i; k < i + word.length; k++) if (taken[k]) { free = false; break }
+      if (!free) continue
+      for (let k = i; k < i + word.length; k++) taken[k] = true
+      out.push({ name, index: i, end: i + word.length })
+    }
+  }
+  return out.sort((a, b) => a.index - b.index)
+}
