@@ -6,6 +6,7 @@ import { backfill, checkin, recall, solitaire, undoCheckin } from './handlers/ch
 import { memberCommands } from './handlers/commands.js'
 import { activityCommands, photo, report, reportAnswer } from './handlers/activity.js'
 import { announce } from './handlers/announcement.js'
+import { noteMissed } from './missed.js'
 
 export const ROUTES: readonly Route[] = [
   { name: 'recall', handle: recall },
@@ -21,4 +22,6 @@ export const ROUTES: readonly Route[] = [
   { name: 'solitaire', handle: solitaire },
   { name: 'report', handle: report },
   { name: 'checkin', handle: checkin },
+  // last: handles nothing, remembers talk that made no record (#未识别)
+  { name: 'missed', handle: noteMissed },
 ]

@@ -85,7 +85,10 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
     const after = text.slice(at.end, at.end + 30)
     const before = text.slice(Math.max(0, at.index - 6), at.index)
     if (!host && AFTER_HOST.test(after)) host = at.name
-    else if (!host && /主持(?:人)?(?:为|是)\s*$/.test(before)) host = at.name
+    else if (!host && /主持(?:人)?(?:为|是|[:：])?\s*$/.test(before)) host = at.name
+    else if (!speaker && /(?:主讲|授课|宣讲)(?:人)?(?:为|是|[:：])?\s*$/.test(before)) speaker = at.name
+    else if (!recorder && /记录(?:人)?(?:为|是|[:：])?\s*$/.test(before)) recorder = at.name
+    else if (!speaker && /^\s*(?:同志|书记|委员|老师)?\s*的\s*(?:专题)?(?:党课|课|宣讲|辅导|讲座)/.test(after)) speaker = at.name
     else if (!speaker && (AFTER_SPEAKER.test(after) || /(?:主讲(?:人)?(?:为|是)?|由|请|邀请)\s*$/.test(before) && /^\s*(?:同志|书记)?\s*(?:讲|主讲|授课|宣讲|作|上)/.test(after))) speaker = at.name
     else if (!host && AFTER_LEADER.test(after)) host = at.name
     else if (!recorder && /^\s*(?:同志)?\s*(?:记录|做记录|负责记录)/.test(after)) recorder = at.name
@@ -142,7 +145,7 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   const ev = evidenceOf(body)
   const named = kindAt(fields.kind ?? '') ?? kindAt(body)
   const implied = named ? null : impliedKind(body)
-  let kind: Kind | null = named?.kind ?? (implied && implied !== 'meeting' ? implied : null)
+  let kind: Kind | null = named?.kind ?? (implied === 'other' ? '其他' : implied && implied !== 'meeting' ? implied : null)
 
   const today = dayOf(now)
   const phrases = datePhrases(body, now)
@@ -153,7 +156,7 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   const group = groupOf(body, ctx.groups, ctx.reporterGroup, kind)
   if (!kind && group && implied === 'meeting') kind = '党小组会'
   const committee = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).length
-  const scopeSize = kind === '党小组会' && group ? ctx.roster.filter((m) => m.group === group).length
+  const scopeSize = group && ctx.groups.includes(group) ? ctx.roster.filter((m) => m.group === group).length
     : kind === '支部委员会' && committee ? committee : roster.length || null
   const att = attendanceOf(body, roster, scopeSize, fields)
   // a head-count is said of a meeting that took place
@@ -191,6 +194,9 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   if (date < addDays(today, -400)) unclear.push('date')
   if (!kind) unclear.push('kind')
   const people = peopleOf(body, kind, fields, roster)
+  // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
+  let attendees = att.attendees
+  if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1
   const place = fields.place ?? PLACE.exec(body)?.[1] ?? null
   return {
     explicit: !!marker,
@@ -204,7 +210,7 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
     speaker: people.speaker,
     recorder: people.recorder,
     expected: att.expected,
-    attendees: att.attendees,
+    attendees,
     absent: att.absent as Absence[],
     content: fields.content ?? (body || null),
   }

@@ -18,9 +18,10 @@ const EXPECTED = [
 ]
 const ATTENDEES = [
   new RegExp(`实(?:到|际到会|际出席|际参加|际参会|到会)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
-  new RegExp(`(?<![应实])(?:到会|与会|出席|参会|参加|参与)(?:会议|活动|学习)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
+  new RegExp(`(?<![应实])(?:到会|与会|出席|参会|参加|参与|参学)(?:会议|活动|学习)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
   new RegExp(`(?:共|共计|合计|总共|一共)?\\s*${N}\\s*${UNIT}${WHO}(?:同志)?(?:参加|参会|出席|到会|与会|参与|到场|到了)`),
   new RegExp(`(?:来了|到了|到场|去了)\\s*${N}\\s*${UNIT}`),
+  new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|在场)`),
   new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|在|到齐|参加|出席|到会|参会)`),
   new RegExp(`(?:参加|出席|到会)(?:人数)?\\s*[:：]\\s*${N}(?!\\s*[月日号])`),
 ]
@@ -28,7 +29,7 @@ const ABSENT_COUNT = [
   new RegExp(`(?:缺席|请假|未到|未参加|缺勤|没来)\\s*[:：]?\\s*${N}\\s*${UNIT}`),
   new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:[（(][^）)]{1,20}[）)])?\\s*(?:因[^，。,；;\\n]{0,8})?(?:缺席|请假|未到|未参加|没来|${REASON})`),
 ]
-const EVERYONE = /(?:都|全都|全部)(?:到了|来了|在场|在)(?![^，。]{0,3}(?:群|线))|(?:带领|组织|召集)全体(?:党员|同志)|全员(?:参加|参会|出席|到会|到齐|参与)|(?:全部|全都|都|均|悉数)(?:到齐|到会|参加|出席|参会|到场|来了)|全体(?:党员|同志|支委|委员|成员|组员)?(?:均|都)?(?:参加|出席|参会|到会|到齐|参与)|无(?:人)?缺席|无人请假|一个不少|一个没少|满员/
+const EVERYONE = /(?:都|全都|全部)(?:到了|来了|在场|在)(?![^，。]{0,3}(?:群|线))|(?:带领|组织|召集)全体(?:党员|同志)|全员(?:参加|参会|出席|到会|到齐|参与)|(?:全部|全都|都|均|悉数)(?:到齐|到会|参加|出席|参会|到场|来了)|全体(?:党员|同志)?(?:均|都)?到场|全体(?:党员|同志|支委|委员|成员|组员)?(?:均|都)?(?:参加|出席|参会|到会|到齐|参与)|无(?:人)?缺席|无人请假|一个不少|一个没少|满员/
 
 function first(text: string, res: readonly RegExp[]): { n: number; index: number } | null {
   for (const re of res) {
@@ -74,15 +75,18 @@ function absences(text: string, labelled: string | null, roster: readonly Roster
     // a run of names sharing one reason: "刘洋、张伟出差"
     let j = i
     while (j + 1 < ms.length && /^\s*[、和及与,，]\s*$/.test(text.slice(ms[j]!.end, ms[j + 1]!.index))) j++
-    const at = ms[i]!
     const after = text.slice(ms[j]!.end, ms[j]!.end + 16).split('\n')[0]!
-    const m = new RegExp(`^\\s*(?:同志|书记|委员|组长)?\\s*(?:[（(](${REASON}|[^）)]{1,8})[）)])?\\s*(?:因)?\\s*(${REASON})?\\s*(请假|缺席|未参加|未到|没来|没参加)?(?![:：])`).exec(after)
+    const ABS = '((?:没|未)(?:参加|到会|参会|出席|来|到)|请假|缺席|缺会)'
+    const m = new RegExp(`^\\s*(?:同志|书记|委员|组长)?\\s*(?:[（(]([^）)]{1,8})[）)]\\s*${ABS}?|(?:因|在[^，。,；;、\\n]{1,5}?)?\\s*(?:(${REASON})\\s*${ABS}?|${ABS}))(?![:：])`).exec(after)
     if (!m) continue
-    const reason = m[2] ?? (m[1] && new RegExp(`^${REASON}$`).test(m[1]) ? m[1] : null) ?? m[1] ?? null
-    if (!m[3] && !reason) continue
+    const absWord = m[2] ?? m[4] ?? m[5] ?? null
+    const paren = m[1] && new RegExp(`^${REASON}$`).test(m[1]) ? m[1] : null
+    const reason = m[3] ?? paren ?? (m[1] && absWord ? m[1] : null)
+    if (!absWord && !reason) continue
     // "刘洋学习…" or "刘洋开会" are not absences unless said so: only the clear reasons stand alone
-    if (!m[3] && !/出差|病假|事假|公差|休假|年假|产假|婚假|丧假|探亲|住院|因公|因病|因事|生病|身体|下乡|驻村|借调|出国|陪护|请假|轮休|调休|出访|外出/.test(reason ?? '')) continue
-    put(at.name, reason === '请假' ? '请假' : reason ?? (m[3] === '请假' ? '请假' : null))
+    if (!absWord && !/出差|病假|事假|公差|休假|年假|产假|婚假|丧假|探亲|住院|因公|因病|因事|生病|身体|下乡|驻村|借调|出国|陪护|请假|轮休|调休|出访|外出/.test(reason ?? '')) continue
+    for (let k = i; k <= j; k++) put(ms[k]!.name, reason ?? (absWord === '请假' ? '请假' : null))
+    i = j
   }
   if (!out.size) {
     // names not on the roster: two or three Han characters before the reason
@@ -94,7 +98,11 @@ function absences(text: string, labelled: string | null, roster: readonly Roster
   return [...out].map(([name, reason]) => ({ name, reason }))
 }
 
-export interface Attendance { expected: number | null; attendees: number | null; absent: Absence[]; everyone: boolean }
+export interface Attendance {
+  expected: number | null; attendees: number | null; absent: Absence[]; everyone: boolean
+  /** the roster names the count was made from ("A、B参加"), when it was */
+  named: string[]
+}
 
 /**
  * `scopeSize`: who "全员" means here (the roster, the 党小组, the 支委), null when unknown.
@@ -121,7 +129,23 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
     expected ??= absentCount !== null && attendees === null ? scopeSize : attendees ?? scopeSize
     attendees ??= expected !== null && absentCount !== null && /其余|其他|其它|其他人|余下/.test(text) ? expected - absentCount : expected
   }
+  let named: string[] = []
+  if (attendees === null) {
+    // "黄磊、吴芳、张伟参加了", "周立新和孙雅琴参加": a run of names that took part
+    const ms = mentions(text, roster)
+    for (let i = 0; i < ms.length && attendees === null; i++) {
+      let j = i
+      while (j + 1 < ms.length && /^\s*[、和及与,，]\s*$/.test(text.slice(ms[j]!.end, ms[j + 1]!.index))) j++
+      if (j > i && /^\s*(?:等)?(?:同志|党员)?(?:都|均|一起)?(?:参加|出席|到会|参会|到场|参与)/.test(text.slice(ms[j]!.end, ms[j]!.end + 10))) {
+        named = [...new Set(ms.slice(i, j + 1).map((x) => x.name))]
+        attendees = named.length
+      }
+      i = j
+    }
+  }
+  // absences said of a meeting of known size: "缺席2人", "刘洋休假，其他人都到了"
+  if (expected === null && attendees === null && (absentCount ?? 0) > 0 && scopeSize !== null && absentCount! < scopeSize) expected = scopeSize
   if (expected !== null && attendees === null && absentCount !== null && absentCount <= expected) attendees = expected - absentCount
   if (expected === null && attendees !== null && absentCount !== null) expected = attendees + absentCount
-  return { expected, attendees, absent, everyone }
+  return { expected, attendees, absent, everyone, named }
 }

@@ -48,7 +48,9 @@ export function labelledFields(text: string): { fields: Partial<Record<Field, st
     if (h.field !== 'content' && h.field !== 'attendeesList' && h.field !== 'absent' && h.field !== 'topic') v = v.split(/[，,。；;]/)[0]!
     else if (h.field === 'topic') v = v.split(/[。；;]/)[0]!
     v = v.replace(/^[\s，,。；;、]+|[\s，,。；;、]+$/g, '')
+    // a blank in a form ("____", "XX") is no value
+    if (/^[_＿\-—*×xX。.\s]*$/.test(v)) v = ''
     if (v && fields[h.field] === undefined) fields[h.field] = v
   })
-  return { fields, labels: hits.length }
+  return { fields, labels: Object.keys(fields).length }
 }

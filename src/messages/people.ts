@@ -3,7 +3,12 @@
 // aliases (周书记) lead back to the member. Someone not on the roster (a visiting speaker) keeps the
 // written name, without its title.
 
-export interface RosterEntry { name: string; aliases?: readonly string[] }
+export interface RosterEntry { name: string; aliases?: readonly string[]; role?: string }
+
+/** How a member is called by surname and office: 周书记, 孙委员, 陈组长. */
+const OFFICE: Record<string, string[]> = {
+  书记: ['书记'], 副书记: ['副书记', '书记'], 组织委员: ['委员', '组织委员'], 宣传委员: ['委员', '宣传委员'], 纪检委员: ['委员', '纪检委员'], 党小组长: ['组长', '小组长'],
+}
 
 /** Titles written before or after a name. Longest first, so 副书记 is not read as 书记. */
 const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|青年委员|统战委员|支委|委员|党小组长|小组长|组长|党员|同志|老师|教授|主任|副主任|处长|副处长|科长|副科长|局长|副局长|所长|院长|校长|经理|部长)'
@@ -14,9 +19,13 @@ const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u
 /** Every way the roster writes a member, longest first (so 王建国 wins over an alias 王建). */
 export function rosterWords(roster: readonly RosterEntry[]): { word: string; name: string }[] {
   const out: { word: string; name: string }[] = []
+  const bySurname = new Map<string, number>()
+  for (const m of roster) bySurname.set(m.name[0]!, (bySurname.get(m.name[0]!) ?? 0) + 1)
   for (const m of roster) {
     out.push({ word: m.name, name: m.name })
     for (const a of m.aliases ?? []) if (a.length >= 2) out.push({ word: a, name: m.name })
+    // a surname shared by two members names neither
+    if (m.role && bySurname.get(m.name[0]!) === 1) for (const t of OFFICE[m.role] ?? []) out.push({ word: m.name[0]! + t, name: m.name })
   }
   return out.sort((a, b) => b.word.length - a.word.length)
 }

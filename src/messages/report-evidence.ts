@@ -6,9 +6,9 @@
 /** Said only once a meeting has happened. */
 const HELD_STRONG = new RegExp([
   '开(?:完了?|好了|过了|毕|了(?!吗|没|么))', '散会', '散了', '(?:已经|已|刚刚|刚才|刚|顺利|圆满|胜利|如期|按时)(?:召开|开|结束|举行|开展|组织|完成|学习|进行)',
-  '已于', '结束了', '圆满完成', '顺利完成', '(?:召开|举行|开展|组织|举办|进行|学习|学|讲|宣讲|讲授|作|做|上|听|观看|看|参观|碰|聚|讨论|研究|传达|审议|通报|部署|重温|交流|评议|谈)了',
+  '已于', '结束了', '圆满完成', '顺利完成', '(?:召开|举行|开展|组织|举办|进行|学习|学|讲|宣讲|讲授|作|做|上|听|观看|看|参观|碰|聚|讨论|研究|传达|审议|通报|部署|重温|交流|评议|谈|了解|听取|慰问|走访|看望|表决|选举|缴纳|通过|开展过|开过)了', '听完', '讲完', '学完', '(?:和|与|同)[^，。,]{1,8}(?:谈心|谈话|谈了)', '开过(?:会)?',
   '实到', '到会(?:党员|同志|人数)?\\s*\\d', '与会(?:党员|同志)', '全部到齐', '全员(?:参加|出席|到齐|参会)', '缺席\\s*\\d', '(?:会上|会议上|会中|会后)',
-  '(?:大家|同志们|党员们)(?:纷纷|踊跃|积极)', '会议(?:要求|强调|指出|认为|决定|通过|传达|审议|研究|讨论|听取|总结|学习)', '(?:开|组织|讲|学)得', '碰了个?头', '过了一遍',
+  '(?:大家|同志们|党员们)(?:纷纷|踊跃|积极)', '(?:照片|合影|现场图|剪影|掠影|花絮|图片)', '会议(?:要求|强调|指出|认为|决定|通过|传达|审议|研究|讨论|听取|总结|学习)', '(?:开|组织|讲|学)得', '碰了个?头', '过了一遍',
 ].join('|'))
 
 /** Usual in a report, but also in a notice: counts only with a past or present date. */
@@ -17,14 +17,18 @@ const HELD_WEAK = /召开|举行|开展|组织|进行|举办|学习|讨论|研�
 /** A notice or an instruction to hold one: never in a report of a meeting that happened. */
 const PLAN_STRONG = new RegExp([
   '将于', '将在', '将要', '将召开', '拟于', '拟在', '拟召开', '定于', '计划于', '计划在', '准备于', '准备在', '准备召开', '预计', '届时',
-  '请.{0,14}(?:参加|准时|出席|参会|到场|安排|提前|带好|携带|留出|预留|做好|准备|注意|按时|及时|报名)', '准时参加', '准时出席', '按时参加', '预告',
-  '^\\s*(?:@\\S+\\s*)*通知', '通知[:：]', '特此通知', '会议通知', '安排如下', '即将', '马上(?:开|要|召开)', '待会', '等会', '一会儿', '稍后',
+  '请(?!假|示|教)[^，。]{0,14}(?:参加|准时|出席|参会|到场|安排|提前|带好|携带|留出|预留|做好|准备|注意|按时|及时|报名)', '准时参加', '准时出席', '按时参加', '预告',
+  '^\\s*(?:@\\S+\\s*)*通知', '通知[:：]', '特此通知', '会议通知', '安排如下', '即将', '马上(?:开|要|召开)', '待会', '等会', '一会儿', '稍后(?!发|上传|补)',
   '要开', '要召开', '需召开', '需要召开', '须召开', '应召开', '务必', '尽快', '抓紧', '别忘', '记得', '(?:要求|安排|提醒)各', '各(?:党小组|小组|支部).{0,6}(?:要|需|请|应|于)',
 ].join('|'), 'm')
 /** Plans, unless the message dates its meeting in the past ("11月18日召开支委会，部署下周工作"). */
 const PLAN_WEAK = /下周|下个月|下月|计划|准备|打算|(?:月底|周末|本周|本月|年底)前|之前(?:召开|完成|开)|前完成/
 
 const QUESTION = /[?？]|(?:吗|么|呢|没有|没|不)\s*[。!！~～]?\s*$|是否|有没有|开没开|开了没|什么时候|啥时候|几点|哪天|哪一天|在哪|怎么|如何|要不要|能不能|可不可以|谁(?:来|去|主持|讲)/
+/** Asking someone for a meeting's material is not reporting it. */
+const REQUEST = /(?:请|麻烦|谁有|谁能|帮忙|帮我|能否|发我|发给我).{0,14}(?:照片|图片|材料|课件|签到表|记录|纪要|名单)|(?:照片|图片|材料|课件|签到表|记录|纪要)(?:发我|发给我|谁有|在哪)/
+/** A form or an example to copy ("会议纪要模板：时间：____"), not a meeting. */
+const TEMPLATE = /模板|范本|样例|示例|参考格式|填写格式|报告格式|格式如下|按.{0,6}格式|_{2,}|＿{2,}|某某/
 const NEGATED = /没(?:有)?(?:开|召开|举行|组织|开展|来得及)|未(?:召开|开|举行|组织|开展|能)|还没|尚未|取消|推迟|延期|改期|暂停|暂缓|不开|开不了|没能|不用开|不必/
 const FORWARDED = /https?:\/\/|www\.|阅读原文|来源[:：]|转自|转载|编辑[:：]|责编|记者|新华社|人民日报|人民网|央视|新闻联播|公众号|\[链接\]|【转发】|转发|据.{0,8}报道/
 const OTHER_BODY = /(?:中共中央|中央|国务院|政治局|常委会|省委|市委|区委|县委|镇党委|局党委|机关党委|党委|党组|党工委|全国|全省|全市|全区|兄弟单位|其他支部|别的支部|隔壁)[^，。,\n]{0,10}(?:召开|举行|开展|开了|组织)/
@@ -44,7 +48,8 @@ export interface Evidence {
 
 export function evidenceOf(text: string): Evidence {
   // a question only counts in the message's own sentences, not in a quoted 议题 ("讨论：如何…？")
-  const sentences = text.split(/(?<=[。！!\n])/)
+  const own = text.replace(/《[^《》]*》|“[^“”]*”|"[^"]*"/g, '“”')
+  const sentences = own.split(/(?<=[。！!\n])/)
   // what a meeting asked for next is not a plan for the meeting itself
   const followUps = text.replace(/(?:下步|下一步|会议|会上|会后)(?:要求|强调|指出|提出|部署|安排|明确|决定)[^。\n]*/g, ' ')
   const last = sentences.filter((s) => s.trim()).at(-1) ?? ''
@@ -53,8 +58,8 @@ export function evidenceOf(text: string): Evidence {
     heldWeak: HELD_WEAK.test(text),
     planStrong: PLAN_STRONG.test(followUps),
     planWeak: PLAN_WEAK.test(followUps),
-    question: QUESTION.test(last) || (text.length < 40 && QUESTION.test(text)),
-    negated: NEGATED.test(text),
+    question: QUESTION.test(last) || (own.length < 40 && QUESTION.test(own)),
+    negated: NEGATED.test(text) || REQUEST.test(text) || TEMPLATE.test(text),
     forwarded: FORWARDED.test(text),
     otherBody: OTHER_BODY.test(text) && !/我们|我支部|本支部|咱们|我们支部|我部/.test(text),
     recent: /刚刚|刚才|刚(?:开|散|结束)|(?:^|[^昨前明后])(?:上午|下午|中午|晚上|傍晚|早上|今早|今晚)/.test(text),
@@ -62,12 +67,13 @@ export function evidenceOf(text: string): Evidence {
 }
 
 /** Kinds a sentence implies by its verb when it names none. */
-export function impliedKind(text: string): '党课' | '集中学习' | '党小组会' | '支部委员会' | '支部党员大会' | 'meeting' | null {
-  if (/小组|我们组|本组|组里|组内/.test(text) && /碰(?:了)?(?:个)?头|开(?:了)?(?:个)?会|聚(?:了)?|学(?:了|习了)|讨论(?:了)?|交流(?:了)?/.test(text)) return '党小组会'
+export function impliedKind(text: string): '党课' | '集中学习' | '党小组会' | '支部委员会' | '支部党员大会' | 'meeting' | 'other' | null {
+  if (/小组|我们组|本组|组里|组内/.test(text) && /碰(?:了)?(?:个)?头|开(?:了|过)?(?:个)?会|聚(?:了)?|学(?:了|习了)|讨论(?:了)?|交流(?:了)?/.test(text)) return '党小组会'
   if (/宣讲|讲了一(?:堂|节|次|课)|讲了(?:一)?(?:堂|节)?课|上了一(?:堂|节|次)[^，。]{0,8}课|作(?:了)?[^，。\n]{0,12}辅导|专题辅导|辅导报告|授课|讲课|讲授/.test(text)) return '党课'
   if (/(?:带领|组织|带着|召集|领着)(?:大家|全体党员|全体同志|党员们?|同志们|支部党员)[^，。]{0,6}(?:学习|学|研读|领学|研学)|领学|集中学|一起学习了|共同学习了|集体学|组织学习/.test(text)) return '集中学习'
   if (/支委(?:们|成员|班子)?/.test(text) && /碰(?:了)?(?:个)?头|开(?:了)?(?:个)?会|碰头/.test(text)) return '支部委员会'
   if (/全体党员[^，。]{0,6}开(?:了)?(?:个)?会/.test(text)) return '支部党员大会'
-  if (/会议|例会|(?:的|个|场|次)会|会(?:已经|已|刚|开|散)|开会/.test(text)) return 'meeting'
+  if (/会议|例会|(?:的|个|场|次)会|会(?:已经|已|刚|开|散)|开会|开过会/.test(text)) return 'meeting'
+  if (/(?:支部|组织|带领|带着)(?:大家|党员|全体党员|同志们)?[^，。]{0,4}(?:参加|参观|观看|开展|举办)[^，。]{0,16}(?:竞赛|比赛|知识测试|答题|参观|观影|展览|培训|研学|活动|观看)/.test(text)) return 'other'
   return null
 }

@@ -2,6 +2,7 @@
 import { parseCommand } from '../../messages/command.js'
 import { checkinFigures, streak } from '../../domain/checkin-stats.js'
 import { dayOf, monthEnd, previousMonth } from '../../domain/time.js'
+import { missedOf } from '../missed.js'
 import type { CheckinRecord } from '../../domain/types.js'
 import { isSecretary, reply, type App, type MsgContext } from '../app.js'
 
@@ -71,7 +72,8 @@ async function missing(app: App, ctx: MsgContext): Promise<void> {
 
 function unknownSenders(app: App, ctx: MsgContext): void {
   const names = Object.entries(app.state.data.unknown[ctx.branch.id] ?? {}).map(([name, count]) => ({ name, count }))
-  reply(app, ctx, app.templates.render('cmd-unknown', { names, empty: names.length === 0 }))
+  const missed = missedOf(ctx.branch.id)
+  reply(app, ctx, app.templates.render('cmd-unknown', { names, empty: names.length === 0, missed, noMissed: missed.length === 0 }))
 }
 
 export async function memberCommands(app: App, ctx: MsgContext): Promise<boolean> {
