@@ -153,7 +153,8 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   const own = fromField ?? phrases[0] ?? null
   const future = phrases.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
     !(own && own.date < today && !ev.planStrong)
-  const group = groupOf(body, ctx.groups, ctx.reporterGroup, kind)
+  // a 党小组会 reported without naming its group is the reporter's own group's
+  const group = groupOf(body, ctx.groups, ctx.reporterGroup, kind) ?? (kind === '党小组会' ? ctx.reporterGroup ?? null : null)
   if (!kind && group && implied === 'meeting') kind = '党小组会'
   const committee = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).length
   const scopeSize = group && ctx.groups.includes(group) ? ctx.roster.filter((m) => m.group === group).length
@@ -166,6 +167,8 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   if (!marker) {
     // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
     if (/打卡|补卡|签到/.test(body)) return null
+    // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
+    if (!figures && !structured && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(body)) return null
     if (ev.question || ev.negated || ev.forwarded || ev.otherBody) return null
     if (future && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
     if (ev.planStrong && !/实到|散会|开完|已于|已召开|结束了|已经结束/.test(body)) return null

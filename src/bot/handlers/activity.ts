@@ -47,6 +47,17 @@ async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | nul
   return best
 }
 
+/** A sample value for the first missing element, for the "#更正 字段 值" hint. */
+function example(missing: string[], branch: Branch): { exampleField: string; exampleValue: string } {
+  const m = missing[0] ?? ''
+  if (m === '时间') return { exampleField: '时间', exampleValue: '11月18日' }
+  if (m === '议题') return { exampleField: '议题', exampleValue: '学习《中国共产党章程》' }
+  if (m === '党小组') return { exampleField: '党小组', exampleValue: branch.groups[0]?.name ?? '第一党小组' }
+  if (m === '主讲人') return { exampleField: '主讲人', exampleValue: branch.members[0]?.name ?? '周立新' }
+  if (m.startsWith('缺席原因')) return { exampleField: '缺席', exampleValue: `${/（(.*)）/.exec(m)?.[1] ?? '刘洋'}（出差）` }
+  return { exampleField: '实到', exampleValue: '8' }
+}
+
 /** The record a member last reported or completed, for the photos that follow it. */
 const touched = new Map<string, { id: string; month: string; at: number }>()
 /** Reports the bot asked about, waiting for a short answer ("支委会", "昨天"). */
@@ -117,12 +128,12 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   }
   remember(ctx, rec)
   const missing = missingElements(rec)
-  reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(rec), missing: missing.length ? missing.join('、') : null }))
+  reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(rec), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   if (unclear.length) ask(app, ctx, rec, unclear)
   // a member's report is recorded, and the secretaries are told so they can check it
   if (!isOfficer(ctx.branch, ctx.member) && ctx.branch.reports.tellSecretaries) {
     for (const s of ctx.branch.secretaries) {
-      if (s !== ctx.member.name) tell(app, s, app.templates.render('activity-member-report', { name: s, reporter: ctx.member.name, ...recordView(rec) }))
+      if (s !== ctx.member.name) tell(app, s, app.templates.render('activity-member-report', { name: s, reporter: ctx.member.name, ...recordView(rec), kindLabel: rec.kind === '其他' ? '活动' : rec.kind }))
     }
   }
   return true
@@ -143,7 +154,7 @@ export async function reportAnswer(app: App, ctx: MsgContext): Promise<boolean> 
   if (!rec) { asked.delete(who(ctx)); return false }
   let updated = rec
   const fields: string[] = []
-  if (kind) { updated = { ...updated, kind }; fields.push('类型') }
+  if (kind) { updated = { ...updated, kind, group: updated.group ?? (kind === '党小组会' ? ctx.member.group : null) }; fields.push('类型') }
   if (date && date <= dayOf(ctx.at)) { updated = { ...updated, date }; fields.push('时间') }
   if (!fields.length) return false
   await app.store.update(rec, updated)
@@ -152,7 +163,7 @@ export async function reportAnswer(app: App, ctx: MsgContext): Promise<boolean> 
   else asked.delete(who(ctx))
   remember(ctx, updated)
   const missing = missingElements(updated)
-  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field: fields.join('、'), ...recordView(updated), missing: missing.length ? missing.join('、') : null }))
+  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field: fields.join('、'), ...recordView(updated), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   return true
 }
 
@@ -207,7 +218,7 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
   }
   await app.store.update(last, res.record)
   const missing = missingElements(res.record)
-  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null }))
+  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   return true
 }
 
