@@ -11,7 +11,7 @@ import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { mentions, NOT_A_NAME, resolvePerson, type RosterEntry } from './people.js'
-import { evidenceOf, impliedKind } from './report-evidence.js'
+import { COMPLETED, evidenceOf, impliedKind } from './report-evidence.js'
 import { MAX_PARSE_LENGTH, normalize } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
@@ -73,7 +73,7 @@ const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{
 
 // Role words after a name: "王建国同志主持", "王建国作专题辅导", "周书记带领大家学习"
 const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师)?\s*(?:主持|召集|牵头)/
-const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的)|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
+const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
 const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长)?\s*(?:带领|带着|领着|组织|召集)/
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
 
@@ -99,7 +99,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   host ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|书记|老师)?\\s*(?:主持|召集)`, 'u'))
     ?? generic(new RegExp(`(?:^|[，。,\\s、])${TITLED}${NAME}(?:同志|书记)\\s*主持`, 'u'))
   speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
-    ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向)/u)
+    ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向|来|到)/u)
     ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
   if (host && NOT_A_NAME.test(host)) host = null
   if (speaker && NOT_A_NAME.test(speaker)) speaker = null
@@ -118,7 +118,9 @@ function datePhrases(text: string, now: Date): DatePhrase[] {
     if (!d) break
     // a date written without its year that falls in the next two months is ahead, not last year's
     const ahead = parseDatePhrase(text.slice(offset), now, 'future')
-    const soon = ahead && ahead.date !== d.date && ahead.date > dayOf(now) && ahead.date <= addDays(dayOf(now), 62)
+    const written = text.slice(offset + d.index, offset + d.index + d.length)
+    const monthDay = /\d\s*(?:月|\/|\.)\s*\d|\d\s*[日号]/.test(written) && !/周|星期|礼拜/.test(written)
+    const soon = monthDay && ahead && ahead.date !== d.date && ahead.date > dayOf(now) && ahead.date <= addDays(dayOf(now), 62)
     out.push({ ...(soon ? ahead : d), index: d.index + offset })
     offset += d.index + Math.max(1, d.length)
   }
@@ -168,10 +170,12 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
     // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
     if (/打卡|补卡|签到/.test(body)) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
-    if (!figures && !structured && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(body)) return null
-    if (ev.question || ev.negated || ev.forwarded || ev.otherBody) return null
+    if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(body)) return null
+    // a forwarded record is ours only when it names one of our 党小组
+    const ours = ctx.groups.some((g) => body.includes(g)) || /我们|本支部|我支部|咱们/.test(body)
+    if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody) return null
     if (future && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
-    if (ev.planStrong && !/实到|散会|开完|已于|已召开|结束了|已经结束/.test(body)) return null
+    if (ev.planStrong && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
     if (ev.planWeak && !ev.heldStrong && !pastDated) return null
     // "召开支委会，研究发展党员工作": the agenda of a meeting held, its day to be asked
@@ -196,7 +200,8 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   }
   if (date < addDays(today, -400)) unclear.push('date')
   if (!kind) unclear.push('kind')
-  const people = peopleOf(body, kind, fields, roster)
+  // a title in 《》 is no one's name and keeps a name from its verb: "周立新以《…》为题，为支部党员讲授"
+  const people = peopleOf(body.replace(/《[^《》]*》/g, '《》').replace(/为题[，,]/g, '为题'), kind, fields, roster)
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees
   if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1

@@ -15,14 +15,19 @@ export const REASON = '(?:因公出差|出差|病假|事假|公差|休假|年假
 const EXPECTED = [
   new RegExp(`应(?:到|出席|参会|参加)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
   new RegExp(`(?:支部|小组|全支部|全组)?(?:现)?共有${WHO}${N}\\s*${UNIT}`),
+  new RegExp(`有表决权(?:的)?${WHO}${N}\\s*${UNIT}`),
+  new RegExp(`(?<![\\d/.\\-:])\\d{1,3}\\s*/\\s*(\\d{1,3})(?![\\d/.\\-:]|\\s*[日号])`),
 ]
 const ATTENDEES = [
   new RegExp(`实(?:到|际到会|际出席|际参加|际参会|到会)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
   new RegExp(`(?<![应实])(?:到会|与会|出席|参会|参加|参与|参学)(?:会议|活动|学习)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
   new RegExp(`(?:共|共计|合计|总共|一共)?\\s*${N}\\s*${UNIT}${WHO}(?:同志)?(?:参加|参会|出席|到会|与会|参与|到场|到了)`),
+  new RegExp(`(?:在线|线上|参学|参训)${WHO}\\s*${N}\\s*${UNIT}`),
+  // "5/5": present of expected, as a tally
+  new RegExp(`(?<![\\d/.\\-:])(\\d{1,3})\\s*/\\s*\\d{1,3}(?![\\d/.\\-:]|\\s*[日号])`),
   new RegExp(`(?:来了|到了|到场|去了)\\s*${N}\\s*${UNIT}`),
   new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|在场)`),
-  new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|在|到齐|参加|出席|到会|参会)`),
+  new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|在|到齐|参加|出席|到会|参会|到|来)`),
   new RegExp(`(?:参加|出席|到会)(?:人数)?\\s*[:：]\\s*${N}(?!\\s*[月日号])`),
 ]
 const ABSENT_COUNT = [
@@ -113,6 +118,8 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
   const num = (v: string | undefined) => (v ? first(v, [new RegExp(`^\\s*${N}`)])?.n ?? null : null)
   let expected = num(fields.expected) ?? first(text, EXPECTED)?.n ?? null
   let attendees = num(fields.attendees) ?? first(text, ATTENDEES)?.n ?? null
+  // "支委会开了，3人", "（赵静主持，5人）", a line "5个人": a bare head-count in a report
+  if (attendees === null && !/缺席|请假|未到|没来/.test(text)) attendees = first(text, [new RegExp(`(?:^|[，,。\\s(（:：])${N}\\s*(?:个人|人|名党员|名|位)(?=$|[，,。;；\\s)）!！~～👌])`, 'm')])?.n ?? null
   const absent = absences(text, fields.absent ?? null, roster)
   const absentCount = first(text, ABSENT_COUNT)?.n ?? (absent.length || null)
   const everyone = EVERYONE.test(text) || /^(?:全体|全员|全部)/.test(fields.attendeesList ?? '')

@@ -19,6 +19,7 @@ const PLAN_STRONG = new RegExp([
   '将于', '将在', '将要', '将召开', '拟于', '拟在', '拟召开', '定于', '计划于', '计划在', '准备于', '准备在', '准备召开', '预计', '届时',
   '请(?!假|示|教)[^，。]{0,14}(?:参加|准时|出席|参会|到场|安排|提前|带好|携带|留出|预留|做好|准备|注意|按时|及时|报名)', '准时参加', '准时出席', '按时参加', '预告',
   '^\\s*(?:@\\S+\\s*)*通知', '通知[:：]', '特此通知', '会议通知', '安排如下', '即将', '马上(?:开|要|召开)', '待会', '等会', '一会儿', '稍后(?!发|上传|补)',
+  '请(?:大家|各位|同志们|各党小组|各组|各小组|相关同志)[^。]{0,20}(?:发|交|报|提交|上传|填|准备|落实|完成)', '(?:周[一二三四五六日天]|[\\d一二三四五六七八九十]+[日号])前(?:发|交|报|提交|上传|完成)',
   '要开', '要召开', '需召开', '需要召开', '须召开', '应召开', '务必', '尽快', '抓紧', '别忘', '记得', '(?:要求|安排|提醒)各', '各(?:党小组|小组|支部).{0,6}(?:要|需|请|应|于)',
 ].join('|'), 'm')
 /** Plans, unless the message dates its meeting in the past ("11月18日召开支委会，部署下周工作"). */
@@ -31,6 +32,7 @@ const REQUEST = /(?:请|麻烦|谁有|谁能|帮忙|帮我|能否|发我|发给�
 const TEMPLATE = /模板|范本|样例|示例|参考格式|填写格式|报告格式|格式如下|按.{0,6}格式|_{2,}|＿{2,}|某某/
 const NEGATED = /没(?:有)?(?:开|召开|举行|组织|开展|来得及)|未(?:召开|开|举行|组织|开展|能)|还没|尚未|取消|推迟|延期|改期|暂停|暂缓|不开|开不了|没能|不用开|不必/
 const FORWARDED = /https?:\/\/|www\.|阅读原文|来源[:：]|转自|转载|编辑[:：]|责编|记者|新华社|人民日报|人民网|央视|新闻联播|公众号|\[链接\]|【转发】|转发|据.{0,8}报道/
+const ELSEWHERE = /人家|别人家|别的支部|其他支部|兄弟支部|外单位|(?<!选举|推选|推荐|选出)(?:参加|出席)(?:了)?(?:全市|全省|全区|全县|市里|区里|县里|省里|上级|市委|区委|县委|镇党委|党工委|集团|局里)[^，。]{0,14}(?:会|培训|活动)/
 const OTHER_BODY = /(?:中共中央|中央|国务院|政治局|常委会|省委|市委|区委|县委|镇党委|局党委|机关党委|党委|党组|党工委|全国|全省|全市|全区|兄弟单位|其他支部|别的支部|隔壁)[^，。,\n]{0,10}(?:召开|举行|开展|开了|组织)/
 
 export interface Evidence {
@@ -46,7 +48,12 @@ export interface Evidence {
   recent: boolean
 }
 
-export function evidenceOf(text: string): Evidence {
+/** Said once the meeting is over, of the meeting itself: a notice never says these. */
+export const COMPLETED = /(?:讲|开|学|办|搞)的(?:党课|会|课|党员大会|支委会|党小组会)|开完|散会|散了|结束了|已结束|已经结束|圆满结束|顺利结束|已召开|已经召开|已开|开过|开好了|召开了|举行了|开展了|讲完了|已讲|讲了|学完了|顺利召开|圆满完成|实到|已于|刚刚|刚才/
+
+export function evidenceOf(input: string): Evidence {
+  // "讲完要交学习笔记", "开完后合影": what will happen once it is over is not that it is
+  const text = input.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, '〇〇')
   // a question only counts in the message's own sentences, not in a quoted 议题 ("讨论：如何…？")
   const own = text.replace(/《[^《》]*》|“[^“”]*”|"[^"]*"/g, '“”')
   const sentences = own.split(/(?<=[。！!\n])/)
@@ -61,18 +68,20 @@ export function evidenceOf(text: string): Evidence {
     question: QUESTION.test(last) || (own.length < 40 && QUESTION.test(own)),
     negated: NEGATED.test(text) || REQUEST.test(text) || TEMPLATE.test(text),
     forwarded: FORWARDED.test(text),
-    otherBody: OTHER_BODY.test(text) && !/我们|我支部|本支部|咱们|我们支部|我部/.test(text),
+    otherBody: (OTHER_BODY.test(text) || ELSEWHERE.test(text)) && !/我们支部|我支部|本支部|咱们支部|我们这边|我们小组|我们党小组|我部|我们也去了|我们去了/.test(text),
     recent: /刚刚|刚才|刚(?:开|散|结束)|(?:^|[^昨前明后])(?:上午|下午|中午|晚上|傍晚|早上|今早|今晚)/.test(text),
   }
 }
 
 /** Kinds a sentence implies by its verb when it names none. */
-export function impliedKind(text: string): '党课' | '集中学习' | '党小组会' | '支部委员会' | '支部党员大会' | 'meeting' | 'other' | null {
+export function impliedKind(text: string): '党课' | '集中学习' | '党小组会' | '支部委员会' | '支部党员大会' | '志愿服务' | 'meeting' | 'other' | null {
   if (/小组|我们组|本组|组里|组内/.test(text) && /碰(?:了)?(?:个)?头|开(?:了|过)?(?:个)?会|聚(?:了)?|学(?:了|习了)|讨论(?:了)?|交流(?:了)?/.test(text)) return '党小组会'
   if (/宣讲|讲了一(?:堂|节|次|课)|讲了(?:一)?(?:堂|节)?课|上了一(?:堂|节|次)[^，。]{0,8}课|作(?:了)?[^，。\n]{0,12}辅导|专题辅导|辅导报告|授课|讲课|讲授/.test(text)) return '党课'
   if (/(?:带领|组织|带着|召集|领着)(?:大家|全体党员|全体同志|党员们?|同志们|支部党员)[^，。]{0,6}(?:学习|学|研读|领学|研学)|领学|集中学|一起学习了|共同学习了|集体学|组织学习/.test(text)) return '集中学习'
   if (/支委(?:们|成员|班子)?/.test(text) && /碰(?:了)?(?:个)?头|开(?:了)?(?:个)?会|碰头/.test(text)) return '支部委员会'
   if (/全体党员[^，。]{0,6}开(?:了)?(?:个)?会/.test(text)) return '支部党员大会'
+  if (/(?:帮|帮助|帮扶|慰问|看望|义务|清扫|打扫|捡拾|献血|捐款|捐赠|植树|巡逻|值守|垃圾分类)/.test(text) && /党员|大家|我们|支部|带队|去了|参加|志愿/.test(text) && /了|去|参加|带队/.test(text)) return '志愿服务'
+  if (/(?:支部|我们|咱们|组织|带领|带着|和)[^，。]{0,16}(?:搞了|开展了|组织了|举办了|参加了|举行了|开展|搞)[^，。]{0,20}(?:活动|仪式|竞赛|比赛|参观|培训|交流|联建|共建|签约|观影|展览|知识测试|答题)/.test(text)) return 'other'
   if (/会议|例会|(?:的|个|场|次)会|会(?:已经|已|刚|开|散)|开会|开过会/.test(text)) return 'meeting'
   if (/(?:支部|组织|带领|带着)(?:大家|党员|全体党员|同志们)?[^，。]{0,4}(?:参加|参观|观看|开展|举办)[^，。]{0,16}(?:竞赛|比赛|知识测试|答题|参观|观影|展览|培训|研学|活动|观看)/.test(text)) return 'other'
   return null

@@ -88,11 +88,13 @@ export async function simulate(o: SimulateOptions): Promise<number> {
       // node-cron and Wechaty hop through several promises before reaching the bot's code:
       // the moment is settled when nothing of the bot's has been in flight for a few rounds
       let quiet = 0
-      for (let i = 0; i < 10_000 && quiet < 6; i++) {
+      let i = 0
+      for (; i < 10_000 && quiet < 6; i++) {
         await clock.tickAsync(0)
         await yieldReal()
         quiet = rt.tracker.count === 0 ? quiet + 1 : 0
       }
+      if (process.env.SIM_DEBUG) process.stderr.write(`settle ${i} ${rt.tracker.count}\n`)
     }
     // fake-timers keeps its timers in a heap (v15) or a plain map (older): peek at the soonest
     const timers = clock as unknown as { timerHeap?: { peek(): { callAt: number } | undefined }; timers?: Map<number, { callAt: number }> | Record<string, { callAt: number }> }
