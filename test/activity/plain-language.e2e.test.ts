@@ -44,3 +44,17 @@ test('plain reports become records; the rest of the talk does not', () => {
   // the second report of the 支委会 completed the first instead of doubling it
   assert.ok(sent.some((m) => /已经报告过，已合并为一条记录，并补充了：地点/.test(m.text ?? '')))
 })
+
+test('photos sent before the words of a report go to that record; photos with no report are not kept', () => {
+  const { sent, data } = simulate([
+    { at: '2026-11-20T20:30:00+08:00', room: ROOM, from: '吴芳', text: 'a.jpg', id: 'p1', type: 'image' },
+    { at: '2026-11-20T20:30:30+08:00', room: ROOM, from: '吴芳', text: 'b.jpg', id: 'p2', type: 'image' },
+    { at: '2026-11-20T20:31:00+08:00', room: ROOM, from: '吴芳', text: '今晚第二党小组会的照片，5个人都到了', id: 'c1' },
+    { at: '2026-11-20T20:40:00+08:00', room: ROOM, from: '张伟', text: 'cat.jpg', id: 'p3', type: 'image' },
+    { at: '2026-11-20T21:00:00+08:00', room: ROOM, from: '张伟', text: '晚安', id: 't1' },
+  ])
+  const acts = exportJson(data).filter((r) => r.type === 'activity')
+  assert.equal(acts.length, 1)
+  assert.deepEqual([acts[0]!.kind, acts[0]!.group, acts[0]!.attendees, (acts[0]!.photos as string[]).length], ['党小组会', '第二党小组', 5, 2])
+  assert.ok(sent.some((s) => /照片2张/.test(s.text ?? '')))
+})

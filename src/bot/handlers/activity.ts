@@ -12,6 +12,7 @@ import { parsePeriodArg, periodOf } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
 import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
+import type { OutFile } from '../outbox.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
 import { buildSummary, postText } from '../../report/post.js'
@@ -109,8 +110,10 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   // a second report of a meeting already in the ledger completes that record instead of doubling it
   const earlier = (await app.store.monthView(ctx.branch.id, month, 'ledger')).find((r): r is ActivityRecord => r.type === 'activity' && sameMeeting(r, fields))
   if (earlier) {
-    const { record, added } = completeWith(earlier, fields)
-    if (added.length) await app.store.update(earlier, record)
+    const { record: completed, added } = completeWith(earlier, fields)
+    if (added.length) await app.store.update(earlier, completed)
+    const record = await attachPhotos(app, ctx, completed, takeWaiting(ctx))
+    if (record.photos.length > completed.photos.length) added.push(`照片${record.photos.length - completed.photos.length}张`)
     remember(ctx, record)
     reply(app, ctx, app.templates.render('activity-merged', { name: ctx.member.name, kind: record.kind, date: cn(record.date), reporter: earlier.reporter === ctx.member.name ? '您' : earlier.reporter, added: added.join('、') || null }))
     return true
@@ -126,9 +129,10 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
     reply(app, ctx, app.templates.render('save-failed', { name: ctx.member.name }))
     return true
   }
-  remember(ctx, rec)
+  const withPhotos = await attachPhotos(app, ctx, rec, takeWaiting(ctx))
+  remember(ctx, withPhotos)
   const missing = missingElements(rec)
-  reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(rec), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
+  reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(withPhotos), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   if (unclear.length) ask(app, ctx, rec, unclear)
   // a member's report is recorded, and the secretaries are told so they can check it
   if (!isOfficer(ctx.branch, ctx.member) && ctx.branch.reports.tellSecretaries) {
@@ -167,22 +171,54 @@ export async function reportAnswer(app: App, ctx: MsgContext): Promise<boolean> 
   return true
 }
 
+/** Photos a member sent before the words of their report, held briefly in memory until it comes. */
+const waiting = new Map<string, { at: number; file: OutFile }[]>()
+const MAX_WAITING = 9
+const MAX_WAITING_BYTES = 16 << 20
+
+function takeWaiting(ctx: MsgContext): OutFile[] {
+  const list = waiting.get(who(ctx)) ?? []
+  waiting.delete(who(ctx))
+  return list.filter((w) => ctx.at.getTime() - w.at <= PHOTO_WINDOW_MS).map((w) => w.file)
+}
+
+/** Files the photos beside the data (owner-only) and adds them to the record, in one update. */
+async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[]): Promise<ActivityRecord> {
+  if (!files.length) return rec
+  const photos = [...rec.photos]
+  for (const file of files) {
+    const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
+    // safe file names: the record id and a counter, never the sender's text
+    const rel = path.join(rec.branch, 'photos', (rec.date ?? dayOf(ctx.at)).slice(0, 7), `${rec.id}-${photos.length + 1}.${ext}`)
+    const abs = path.join(app.dataDir, rel)
+    mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
+    writeFileSync(abs, file.data, { mode: 0o600 })
+    photos.push(rel)
+  }
+  const updated = { ...rec, photos }
+  await app.store.update(rec, updated)
+  return updated
+}
+
 export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'image' || !ctx.member || !ctx.image) return false
   const t = touched.get(who(ctx))
   const recent = t && ctx.at.getTime() - t.at <= PHOTO_WINDOW_MS ? await byId(app, ctx.branch.id, t.month, t.id) : null
   const latest = recent ?? await latestOf(app, ctx)
   const last = latest && (recent || ctx.at.getTime() - new Date(latest.at).getTime() <= PHOTO_WINDOW_MS) ? latest : null
-  if (!last) return false
-  const file = await ctx.image()
-  const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
-  // safe file names: the record id and a counter, never the sender's text
-  const rel = path.join(last.branch, 'photos', (last.date ?? dayOf(ctx.at)).slice(0, 7), `${last.id}-${last.photos.length + 1}.${ext}`)
-  const abs = path.join(app.dataDir, rel)
-  mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
-  writeFileSync(abs, file.data, { mode: 0o600 })
-  const updated = { ...last, photos: [...last.photos, rel] }
-  await app.store.update(last, updated)
+  if (!last) {
+    // photos often come first and the words after: keep a few until a report follows
+    const list = (waiting.get(who(ctx)) ?? []).filter((w) => ctx.at.getTime() - w.at <= PHOTO_WINDOW_MS)
+    const bytes = list.reduce((n, w) => n + w.file.data.length, 0)
+    if (list.length < MAX_WAITING && bytes < MAX_WAITING_BYTES) {
+      list.push({ at: ctx.at.getTime(), file: await ctx.image() })
+      waiting.set(who(ctx), list)
+      if (waiting.size > 200) waiting.delete(waiting.keys().next().value!)
+    }
+    return false
+  }
+  const updated = await attachPhotos(app, ctx, last, [await ctx.image()])
+  remember(ctx, updated)
   reply(app, ctx, app.templates.render('activity-photo', { kind: last.kind, date: cn(last.date), count: updated.photos.length }), 'ack')
   return true
 }
