@@ -43,6 +43,8 @@ export function labelledFields(text: string): { fields: Partial<Record<Field, st
     let v = text.slice(h.valueStart, next)
     const nl = v.indexOf('\n')
     if (nl >= 0) v = v.slice(0, nl)
+    // a value ends where an unlabelled element begins: "议题：研究工作 应到5人 实到5人"
+    v = v.replace(/\s+(?:应到|实到|到会|参加|出席|缺席|请假|主持|主讲|记录|地点|时间)[\s\S]*$/, '')
     // a name or a room ends at a space: "地点：党建室 应到3人"
     if (['place', 'host', 'speaker', 'recorder'].includes(h.field)) v = v.trim().split(/\s+/)[0] ?? ''
     if (h.field !== 'content' && h.field !== 'attendeesList' && h.field !== 'absent' && h.field !== 'topic') v = v.split(/[，,。；;]/)[0]!
