@@ -32,6 +32,8 @@ export interface MsgContext {
   member: Member | null
   /** normalised text, quoted part removed */
   text: string
+  /** the text exactly as sent (quoted part removed, nothing normalised): what a record keeps as 原文 */
+  raw?: string
   type: 'text' | 'image' | 'recall' | 'other'
   /** the message @-mentions the bot */
   toBot: boolean

@@ -92,6 +92,7 @@ export class Shell {
       senderName: member?.name ?? senderName,
       member,
       text: kind === 'text' ? stripQuote(normalize(raw)) : raw,
+      raw: kind === 'text' ? stripQuote(raw) : raw,
       type: kind,
       toBot: room ? await m.mentionSelf().catch(() => false) : true,
     }

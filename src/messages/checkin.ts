@@ -141,7 +141,9 @@ const asks = (a: Around) =>
   /[?？]/.test(a.sentence) || ENDS_AS_QUESTION.test(a.sentence.replace(/[。！!；;\n~～]+$/, '').trimEnd()) ||
   ASKS.test(a.before) || ASKS.test(a.after) || Y_PARTICLE.test(a.after)
 // someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看
-const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|孩子|儿子|女儿|老公|爱人|\p{Script=Han}同志(?!们)/u
+const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|孩子|儿子|女儿|老公|爱人|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
+// praise is about someone else's study: 真厉害, 值得学习, 向他学习
+const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
 const notYet = (a: Around) => PLAN_NEAR.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
@@ -150,10 +152,13 @@ const aboutCheckingIn = (a: Around) =>
   (POSSESSED.test(a.near) && !DONE_AFTER.test(a.after)) || RULE_AFTER.test(a.after) || FORMAT.test(a.before) || FORMAT.test(a.after) ||
   /\+$/.test(a.near) || /^ ?\+(?!\d)/.test(a.after) // 打卡+内容+时长, but 打卡+1 is "me too"
 
+// a resolution or a rule: 我争取每天打卡, 要求每天打卡
+const SCHEDULE_NEAR = /每天|每日|天天|每周|至少|不少于|争取|力争|要求|规定/
+
 /** Is this marker occurrence someone stating a check-in, rather than talk about checking in? */
 function isStatement(plain: string, m: Span): boolean {
   const a = around(plain, m)
-  return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a))
+  return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a) || SCHEDULE_NEAR.test(a.near))
 }
 
 /** A notice to the group (请大家…, 记得…) unless the sender includes themselves (大家也记得打卡). */
@@ -235,7 +240,7 @@ function plainOf(text: string): string {
 const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
 // the verb inside another word: 学生, 学会, 学习强国 (the app, not the act), 看看, 听说, 读书会
 const NOT_VERB_AFTER = /^(?:生|校|院|会|员|历|者|科|术|位|期|费|年|问|强国|委|分|到|见|法|来|待|望|着|起|上去|吧|啊|一下群|说|取|书会|懂|不)/
-const NOT_VERB_BEFORE = /(?:好|难|查|小|大|同|中|开|文|化|哲|数|医|留|放|自|教|科|上|升|入|复|休|转|退|奖|助|治|视|探|照|收|打)$/
+const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|复|休|转|退|奖|助|打|导)$/
 const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|著作|选读|文选|论述|原文|专题片|纪录片|视频|党课|党史|新思想|理论|文件|公报|决定|决议|第.{1,3}[章节卷篇讲课集]|文章|读本|学习强国|强国|心得|笔记|全会|二十大|语录|金句|宪法|党建|书籍|一书|一文/
 // a meeting, not one member's study: the report handler's, never a check-in
 const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲|辅导|领学|座谈|研讨|三会一课/
@@ -262,7 +267,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     const done = !!g.asp || !!g.pre || (opens && parse.minutes !== null)
     if (!done) continue
     if (!(evidence || STUDY_OBJECT.test(a.sentence))) continue
-    if (SCHEDULE.test(a.before) || POTENTIAL.test(a.near) || asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
+    if (SCHEDULE.test(a.before) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
     return true
   }
   return false
@@ -346,8 +351,9 @@ function spokenBackfill(text: string, now: Date): BackfillParse | null {
  * wins; one that only says when the 补 happens (今天补上昨天的) gives way to another.
  */
 function credited(rest: string, now: Date, cue: string | null): BackfillParse | null {
-  // titles masked, not removed: the positions must stay those of `rest`
-  const t = rest.replace(TITLE, (m) => '·'.repeat(m.length))
+  // titles masked, not removed: the positions must stay those of `rest`; 补(一)下周三的卡 is
+  // 补一下 + 周三, not 下周三
+  const t = rest.replace(TITLE, (m) => '·'.repeat(m.length)).replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
   const all = datePhrases(t, now, 'past')
   if (!all.length) return null
   const follows = (p: DatePhrase, re: RegExp) => re.test(t.slice(p.index + p.dateLength, p.index + p.dateLength + 8))
