@@ -52,12 +52,12 @@ const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 
 // questions: a question mark, a final particle, or a question word
 const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]?[ 。.!！~～]*$/
-const ASKS = /怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
+const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
 // telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假
 const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿])'
 const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必|必须|别忘|不要忘|勿忘|莫忘|提醒|督促|按时|及时|催|${REQUEST}|大家|各位|同志们|全体|所有人|你们|诸位`)
-const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起)$/
+const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起|算|才算)$/
 // plans: the check-in has not happened yet
 const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|准备|打算|计划|马上|立刻|立即|这就|等下|等一下|以后|之后/
 // promises are plans too: 晚上保证打卡, 一定打卡, 我会打卡的
@@ -253,9 +253,15 @@ const MAX_PLAIN_STATEMENT = 160
 // what may open a message before its verb: a day, a part of it, a mention
 const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|昨晚|刚刚|刚才|刚|已经|已|上午|下午|晚上|中午|早上|早晨|晚饭后|午休时?)[ ,，]?)*$/
 
+// a speech is content, not a meeting: 在座谈会上的讲话, 在全国宣传思想工作会议上的重要讲话
+const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)/g
+// 学习时间：19:30-20:30，内容：党章总纲 — the labels of a check-in form
+const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]/
+
 function studied(plain: string, parse: CheckinParse): boolean {
-  if (plain.length > MAX_PLAIN_STATEMENT || MEETING.test(plain)) return false
+  if (plain.length > MAX_PLAIN_STATEMENT || MEETING.test(plain.replace(SPEECH, ' '))) return false
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
+  if (parse.minutes !== null && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
   let seen = 0
   for (const m of plain.matchAll(STUDY)) {
     if (++seen > MAX_MARKERS) break
@@ -297,7 +303,11 @@ export function parseCheckin(input: string): CheckinParse | null {
 const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
 // … or anywhere in the sentence: 补一下上周五的卡, 昨天的卡补上, 11月6日的打卡补一下, 帮我把3号的卡补了,
 // 补记11月2日, 补打卡 前天 … . These name the act itself (a question about one is shown how).
-const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补/
+const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
+// 补 straight before a day also names the act: 补昨天的, 补一下前天
+const BEFORE_DAY = /^(?:一下|个|上)? ?$/
+// 我要补一下…: a request now, not a promise; only these make it one
+const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头)$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
 const BACKFILL_WEAK = /(?<![弥候增填])补(?![充贴助课选齐发缴交考票办学习足])/
 const MENTIONS_CARD = /卡/
@@ -332,14 +342,19 @@ function headBackfill(rest: string, now: Date): BackfillParse | null {
 function spokenBackfill(text: string, now: Date): BackfillParse | null {
   const plain = plainOf(text)
   if (plain.length > MAX_PLAIN_STATEMENT) return null
-  const strong = BACKFILL_CUE.exec(plain)
-  const cue = strong ?? (MENTIONS_CARD.test(plain) ? BACKFILL_WEAK.exec(plain) : null)
+  let strong = BACKFILL_CUE.exec(plain)
+  const weak = strong ? null : BACKFILL_WEAK.exec(plain)
+  if (weak) {
+    const next = datePhrases(plain.slice(weak.index + 1), now, 'past', 1)[0]
+    if (next && BEFORE_DAY.test(plain.slice(weak.index + 1, weak.index + 1 + next.index))) strong = weak
+  }
+  const cue = strong ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
   if (!cue) return null
   if (isNotice(plain)) return null
   const a = around(plain, { index: cue.index, length: cue[0].length })
   const cueAfter = plain.slice(cue.index + cue[0].length, cue.index + cue[0].length + 8)
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done
-  if (notYet(a) || PLAN_ADJACENT.test(a.near) || NEGATION_ADJACENT.test(a.near) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || tellsOthers(a) || /[^\s]同志$|他$|她$/.test(a.near)) return null
+  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || NEGATION_ADJACENT.test(a.near) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return strong ? { error: 'no-date' } : null
   const found = credited(text, now, cue[0])
   if (found) return found
