@@ -26,7 +26,7 @@ export interface CheckinParse {
 
 // ------------------------------------------------------------------ markers
 
-const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|已学完/g
+const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
 // 学习强国 says what was studied, 积分+33 / 今天+27分 what it earned: alone, they mark a check-in
 // only with the points they report
 const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
@@ -251,7 +251,8 @@ const POTENTIAL = /(?:能|可以|可|得以|才能)$/
 // a plain statement is short: a forwarded article full of 学习 is not someone's check-in
 const MAX_PLAIN_STATEMENT = 160
 // what may open a message before its verb: a day, a part of it, a mention
-const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|昨晚|刚刚|刚才|刚|已经|已|上午|下午|晚上|中午|早上|早晨|晚饭后|午休时?)[ ,，]?)*$/
+// (the clock range it took may come first: 早上6:30-7:10学习《论党的建设》)
+const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|昨晚|刚刚|刚才|刚|已经|已|上午|下午|晚上|中午|早上|早晨|晚饭后|午休时?)[ ,，]?|[\d:.\-—~～到至点半分 ])*$/
 
 // a speech is content, not a meeting: 在座谈会上的讲话, 在全国宣传思想工作会议上的重要讲话
 const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)/g
@@ -272,7 +273,8 @@ function studied(plain: string, parse: CheckinParse): boolean {
     const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0
     const done = !!g.asp || !!g.pre || (opens && parse.minutes !== null)
     if (!done) continue
-    if (!(evidence || STUDY_OBJECT.test(a.sentence))) continue
+    // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
+    if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
     if (SCHEDULE.test(a.before) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
     return true
   }
