@@ -64,12 +64,12 @@ const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等�
 const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去|会|保证|肯定|一定|争取|尽量|必须|得)$/
 // negation governs the marker: 还没打卡, 忘记打卡, 没来得及打卡, 不用打卡
 const NEGATION_ADJACENT = /(?:没|未|忘|漏|不|别|莫|无需|免)(?:有|记|了|能|用|必|要|需|来得及|及时|按时|去)?$/
-const NEGATION_NEAR = /忘记|忘了|漏了|没能|未能|来不及/
+const NEGATION_NEAR = /忘记|忘了|漏了|没能|未能|来不及|不会用|不懂|不知道|不清楚|不会弄/
 const FAILED = /^ ?(?:失败|不了|不成功|没成功|未成功|不上|没上)/
 // the marker as a noun or modifier: 打卡情况, 打卡的同志, 打卡格式, 网红打卡地, 今日学习任务
 const MODIFIES = /^(?:的|情况|率|人数|名单|统计|记录|功能|时间|要求|规则|格式|方式|方法|活动|任务|制度|机器人|助手|群|次数|天数|数据|表|通知|截止|点|地|机|软件|小程序|提醒|工作|链接|二维码|入口|页面|系统|排名|排行|榜|进度|汇总|安排|计划|提示|材料|资料|重点|篇目|推荐)/
 // the marker as the topic of a remark: 打卡真累, 打卡是党员的义务, 打卡这件事…, 已打卡25人
-const TOPIC_AFTER = /^(?:太|很|真|挺|蛮|非常|比较|有点|有些|特别|越来越|也太|就是|是|算是|还是|这件事|这事|这个|这种|\d+ ?(?:人|位|名))/
+const TOPIC_AFTER = /^(?:好(?![了啦的])|麻烦|累|烦|难|太|很|真|挺|蛮|非常|比较|有点|有些|特别|越来越|也太|就是|是|算是|还是|这件事|这事|这个|这种|\d+ ?(?:人|位|名))/
 // "today's check-in …": a noun, unless that check-in is said to be done
 const POSSESSED = /的$/
 const DONE_AFTER = /^ ?(?:已经?)?(?:完成|搞定|完毕|成功)/
@@ -275,7 +275,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     if (!done) continue
     // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
     if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
-    if (SCHEDULE.test(a.before) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
+    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
     return true
   }
   return false
@@ -314,7 +314,7 @@ const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽
 const BACKFILL_WEAK = /(?<![弥候增填])补(?![充贴助课选齐发缴交考票办学习足])/
 const MENTIONS_CARD = /卡/
 // what the cue and its glue leave in the content: 帮我把…的卡补了
-const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签)|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|了|个)?|(?:现在|今天)?补(?:上|一下|下|个|了)?(?=[ :：，,。]|$))/g
+const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签)|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|下|个)?了?(?=[ :：，,。]|$))/g
 
 export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' } | { error: 'future'; date: DateStr }
 
@@ -358,6 +358,8 @@ function spokenBackfill(text: string, now: Date): BackfillParse | null {
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done
   if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || NEGATION_ADJACENT.test(a.near) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return strong ? { error: 'no-date' } : null
+  // 补卡次数太多了, 补卡的规则: talk about backfilling
+  if (!/^ ?(?:前天|前日|后天)/.test(cueAfter) && (MODIFIES.test(cueAfter) || TOPIC_AFTER.test(cueAfter) || RULE_AFTER.test(cueAfter))) return null
   const found = credited(text, now, cue[0])
   if (found) return found
   return strong ? { error: 'no-date' } : null

@@ -36,7 +36,7 @@ const DURATION = new RegExp(
     // 三刻钟
     `(${N}) ?(?:个 ?)?刻钟`,
     // 30分钟, 25 min, 四十五分钟, 40多分钟, 90分
-    `(${N}) ?(多|余)? ?(${MINUTE}|${BARE_FEN})`,
+    `(${N}) ?(多|余|来)? ?(${MINUTE}|${BARE_FEN})`,
   ].join('|'),
   'gi',
 )
