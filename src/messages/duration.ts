@@ -30,13 +30,13 @@ const BARE_FEN = '分(?![之数享析别类组队配钟])'
 const DURATION = new RegExp(
   [
     // 1.5小时, 一个半小时, 2个多小时, 1小时20分钟, 1小时15分, 1h30m, 1小时半, 1h30
-    `(${N_HOUR}) ?(?:个 ?)?(半|多)? ?${HOUR}(?: ?(半|多)| ?(?:又|零)? ?(${N}) ?(${MINUTE}|${BARE_FEN})|(\\d{1,2})(?=$|[ ,，。;；!！)）、]))?`,
+    `(?<hours>${N_HOUR}) ?(?:个 ?)?(?<hx>半|多)? ?${HOUR}(?: ?(?<hy>半|多)| ?(?:又|零)? ?(?<hmin>${N}) ?(?:${MINUTE}|${BARE_FEN})|(?<htail>\\d{1,2})(?=$|[ ,，。;；!！)）、]))?`,
     // 半小时, 半个小时, 半个多钟头
     `半 ?(?:个 ?)?(?:多 ?)?(?:小时|钟头|个钟)`,
     // 三刻钟
-    `(${N}) ?(?:个 ?)?刻钟`,
+    `(?<quarters>${N}) ?(?:个 ?)?刻钟`,
     // 30分钟, 25 min, 四十五分钟, 40多分钟, 90分
-    `(${N}) ?(多|余|来)? ?(${MINUTE}|${BARE_FEN})`,
+    `(?<minutes>${N}) ?(?:多|余|来)? ?(?<unit>${MINUTE}|${BARE_FEN})`,
   ].join('|'),
   'gi',
 )
@@ -93,7 +93,8 @@ export function parseDuration(input: string): number | null {
   const text = withoutTitles(normalize(input)).replace(/\s+/g, ' ')
   const found: Found[] = []
   const ranges: Found[] = []
-  for (const m of text.matchAll(CLOCK_RANGE)) {
+  // no clock time, no range: skip the scan (most messages)
+  if (/[:点]/.test(text)) for (const m of text.matchAll(CLOCK_RANGE)) {
     const minutes = rangeMinutes(m)
     if (minutes !== null) ranges.push({ minutes, total: false, index: m.index, end: m.index + m[0].length, range: true })
   }
@@ -142,26 +143,27 @@ function totalOf(text: string, found: Found[]): number {
 }
 
 function minutesOf(m: RegExpMatchArray, before: string, after: string): number | null {
-  if (m[1] !== undefined) return hoursMatch(m)
-  if (m[7] !== undefined) {
-    const q = parseNumber(m[7])
+  const g = m.groups!
+  if (g.hours !== undefined) return hoursMatch(g)
+  if (g.quarters !== undefined) {
+    const q = parseNumber(g.quarters)
     return q === null ? null : q * 15
   }
-  if (m[8] !== undefined) return minutesMatch(m[8], m[10]!, before, after)
+  if (g.minutes !== undefined) return minutesMatch(g.minutes, g.unit!, before, after)
   return 30 // 半小时
 }
 
-function hoursMatch(m: RegExpMatchArray): number | null {
-  const h = spokenNumber(m[1]!)
+function hoursMatch(g: Record<string, string | undefined>): number | null {
+  const h = spokenNumber(g.hours!)
   if (h === null) return null
   let minutes = h * 60
-  if (m[2] === '半' || m[3] === '半') minutes += 30
-  if (m[4] !== undefined) {
-    const extra = parseNumber(m[4])
+  if (g.hx === '半' || g.hy === '半') minutes += 30
+  if (g.hmin !== undefined) {
+    const extra = parseNumber(g.hmin)
     if (extra === null) return null
     minutes += extra
   }
-  if (m[6] !== undefined) minutes += Number(m[6])
+  if (g.htail !== undefined) minutes += Number(g.htail)
   return minutes
 }
 
