@@ -141,7 +141,7 @@ const asks = (a: Around) =>
   /[?？]/.test(a.sentence) || ENDS_AS_QUESTION.test(a.sentence.replace(/[。！!；;\n~～]+$/, '').trimEnd()) ||
   ASKS.test(a.before) || ASKS.test(a.after) || Y_PARTICLE.test(a.after)
 // someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看
-const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|孩子|儿子|女儿|老公|爱人|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
+const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同])(?:孩子|儿子|女儿|老公|爱人)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
 const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
@@ -275,7 +275,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     if (!done) continue
     // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
     if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
-    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
+    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || (g.asp ? EXHORT_NEAR.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) : tellsOthers(a)) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
     return true
   }
   return false
