@@ -52,8 +52,8 @@ const DATE = new RegExp([
   // 今天, 昨天, 前天 … (前几天 names no day)
   '(?<rel>大前天|前天|前日|昨天|昨日|昨晚|昨儿|昨早|今天|今日|今晚|今早|今儿|大后天|明天|明日|明晚|明早|后天)',
   // 3号, 20日, 二十号 (a spelled-out day only with 号: 三日 is as often a span)
-  `(?<![\\d.月第每/:：])(?<dd>\\d{1,2})\\s*[日号]${NOT_A_DAY}`,
-  `(?<![月第每${CN_NUM.slice(1, -1)}])(?<cdd>${CN})\\s*号${NOT_A_DAY}`,
+  `(?<![\\d.月第每近/:：〕\\]）)])(?<dd>\\d{1,2})\\s*[日号]${NOT_A_DAY}`,
+  `(?<![月第每近〕\\]）)${CN_NUM.slice(1, -1)}])(?<cdd>${CN})\\s*号${NOT_A_DAY}`,
 ].join('|'), 'g')
 
 const PART = /^\s*(上午|早上|早晨|中午|下午|傍晚|晚上|晚)/

@@ -309,3 +309,20 @@ describe('dates in a check-in are never read as anything else', () => {
     assert.deepEqual(datePhrases('昨天的卡今天补上', NOW).map((p) => p.date), ['2026-11-11', '2026-11-12'])
   })
 })
+
+describe('numbers that name no day', () => {
+  const now = new Date('2026-11-22T10:00:00+08:00')
+  for (const t of ['中发〔2024〕3号文件', '国办发[2025]12号', '近30日学习情况', '第2号', '3号楼会议室', '请于5日内完成', '每月15日前', '2号线'])
+    test(`${t}: no date`, () => assert.equal(parseDatePhrase(t, now)?.date ?? null, null))
+})
+
+test('property: whatever day a 补卡 names, it never credits one after today', () => {
+  const dayWord = fc.constantFrom('明天', '后天', '下周一', '下周五', '12月30日', '11月30日', '30号', '1号', '昨天', '前天', '周日', '上周六', '本月1日', '11/25', '今天')
+  const shape = fc.constantFrom((d: string) => `补卡 ${d} 学习党章30分钟`, (d: string) => `补一下${d}的卡`, (d: string) => `${d}的卡补上：学习党章`, (d: string) => `补记${d} 学习`)
+  fc.assert(fc.property(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 23 }), dayWord, shape, (start, hour, d, make) => {
+    const today = addDays('2026-01-01', start)
+    const now = new Date(`${today}T${String(hour).padStart(2, '0')}:30:00+08:00`)
+    const r = parseBackfill(make(d), now)
+    if (r && 'date' in r && !('error' in r)) assert.ok(r.date <= today, `${make(d)} on ${today}: ${r.date}`)
+  }), { numRuns: 800 })
+})
