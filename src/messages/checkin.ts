@@ -5,7 +5,9 @@
 // (大家记得打卡), ask (打卡了吗), plan (我晚上回去再打卡), admit (我今天没打卡), explain the format
 // (打卡格式：打卡+内容+时长) or use the word as a noun (打卡情况不错). So each marker is read in its
 // sentence: what stands before it (who, when, whether) and what directly follows it (a question
-// particle, a noun it modifies) decide whether it is a statement or talk.
+// particle, a noun it modifies) decide whether it is a statement or talk. Members also state their
+// study without any marker (今天读了《条例》第五章，25分钟): a study verb said done, with a figure,
+// a title or what was studied, read with the same cues. Dates come from dates.ts, the one grammar.
 import type { DateStr } from '../domain/types.js'
 import { dayOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
