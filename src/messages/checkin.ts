@@ -5,11 +5,13 @@
 // (大家记得打卡), ask (打卡了吗), plan (我晚上回去再打卡), admit (我今天没打卡), explain the format
 // (打卡格式：打卡+内容+时长) or use the word as a noun (打卡情况不错). So each marker is read in its
 // sentence: what stands before it (who, when, whether) and what directly follows it (a question
-// particle, a noun it modifies) decide whether it is a statement or talk.
+// particle, a noun it modifies) decide whether it is a statement or talk. Members also state their
+// study without any marker (今天读了《条例》第五章，25分钟): a study verb said done, with a figure,
+// a title or what was studied, read with the same cues. Dates come from dates.ts, the one grammar.
 import type { DateStr } from '../domain/types.js'
-import { addDays, dayOf, weekday } from '../domain/time.js'
+import { dayOf } from '../domain/time.js'
+import { datePhrases, type DatePhrase } from './dates.js'
 import { parseDuration, withoutTitles } from './duration.js'
-import { CN_CHARS, parseNumber } from './numerals.js'
 import { parsePoints } from './points.js'
 import { MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
@@ -26,9 +28,10 @@ export interface CheckinParse {
 
 // ------------------------------------------------------------------ markers
 
-const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|已学完/g
-// 学习强国 says what was studied; alone it marks a check-in only with the points it reports
-const WEAK_MARKER = /学习强国|强国/g
+const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
+// 学习强国 says what was studied, 积分+33 / 今天+27分 what it earned: alone, they mark a check-in
+// only with the points they report
+const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
 // the same markers as phrases to cut from the content, with the words that ride along (我已…打卡了)
 const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡)(?:了|啦|完毕|成功|完成)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
 
@@ -51,23 +54,24 @@ const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 
 // questions: a question mark, a final particle, or a question word
 const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]?[ 。.!！~～]*$/
-const ASKS = /怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
+const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
 // telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假
 const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿])'
 const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必|必须|别忘|不要忘|勿忘|莫忘|提醒|督促|按时|及时|催|${REQUEST}|大家|各位|同志们|全体|所有人|你们|诸位`)
-const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起)$/
+const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起|算|才算)$/
 // plans: the check-in has not happened yet
 const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|准备|打算|计划|马上|立刻|立即|这就|等下|等一下|以后|之后/
-const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去)$/
+// promises are plans too: 晚上保证打卡, 一定打卡, 我会打卡的
+const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去|会|保证|肯定|一定|争取|尽量|必须|得)$/
 // negation governs the marker: 还没打卡, 忘记打卡, 没来得及打卡, 不用打卡
 const NEGATION_ADJACENT = /(?:没|未|忘|漏|不|别|莫|无需|免)(?:有|记|了|能|用|必|要|需|来得及|及时|按时|去)?$/
-const NEGATION_NEAR = /忘记|忘了|漏了|没能|未能|来不及/
+const NEGATION_NEAR = /忘记|忘了|漏了|没能|未能|来不及|不会用|不懂|不知道|不清楚|不会弄/
 const FAILED = /^ ?(?:失败|不了|不成功|没成功|未成功|不上|没上)/
 // the marker as a noun or modifier: 打卡情况, 打卡的同志, 打卡格式, 网红打卡地, 今日学习任务
 const MODIFIES = /^(?:的|情况|率|人数|名单|统计|记录|功能|时间|要求|规则|格式|方式|方法|活动|任务|制度|机器人|助手|群|次数|天数|数据|表|通知|截止|点|地|机|软件|小程序|提醒|工作|链接|二维码|入口|页面|系统|排名|排行|榜|进度|汇总|安排|计划|提示|材料|资料|重点|篇目|推荐)/
 // the marker as the topic of a remark: 打卡真累, 打卡是党员的义务, 打卡这件事…, 已打卡25人
-const TOPIC_AFTER = /^(?:太|很|真|挺|蛮|非常|比较|有点|有些|特别|越来越|也太|就是|是|算是|还是|这件事|这事|这个|这种|\d+ ?(?:人|位|名))/
+const TOPIC_AFTER = /^(?:好(?![了啦的])|麻烦|累|烦|难|太|很|真|挺|蛮|非常|比较|有点|有些|特别|越来越|也太|就是|是|算是|还是|这件事|这事|这个|这种|\d+ ?(?:人|位|名))/
 // "today's check-in …": a noun, unless that check-in is said to be done
 const POSSESSED = /的$/
 const DONE_AFTER = /^ ?(?:已经?)?(?:完成|搞定|完毕|成功)/
@@ -80,8 +84,9 @@ const FORMAT = /格式|模板|示例|样例|范例|例如|比如|例[:：]|如�
 const CONDITIONAL = /如果|要是|假如|假设|万一|的话/
 // counting others: 已有15人打卡, 12名同志已打卡
 const COUNTS_OTHERS = /(?:\d+|[一二两三四五六七八九十]{1,3}) ?(?:人|位|名)(?:同志|党员)?(?:已经?|均|都)? ?$/
-// message-wide: an exhortation to others anywhere is a notice, not a check-in …
-const NOTICE = new RegExp(`${REQUEST}|记得|务必|抓紧|赶紧|别忘|不要忘|勿忘|督促|截止|之前完成|前完成|通报`)
+// message-wide: an exhortation to others anywhere is a notice, not a check-in; so are the steps of
+// a forwarded instruction (登录学习强国，点击打卡) …
+const NOTICE = new RegExp(`${REQUEST}|记得|务必|抓紧|赶紧|别忘|不要忘|勿忘|督促|截止|之前完成|前完成|通报|登录|登陆|点击|扫码|步骤|第[一二三四五1-5]步|操作流程|操作方法`)
 const NOTICE_ALL = new RegExp(NOTICE.source, 'g')
 // … unless the sender says they did it too: 大家也记得打卡
 const ME_TOO = /也|我已|本人已/
@@ -137,7 +142,11 @@ function around(plain: string, m: Span): Around {
 const asks = (a: Around) =>
   /[?？]/.test(a.sentence) || ENDS_AS_QUESTION.test(a.sentence.replace(/[。！!；;\n~～]+$/, '').trimEnd()) ||
   ASKS.test(a.before) || ASKS.test(a.after) || Y_PARTICLE.test(a.after)
-const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near)
+// someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看
+const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同])(?:孩子|儿子|女儿|老公|爱人)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
+// praise is about someone else's study: 真厉害, 值得学习, 向他学习
+const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
+const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
 const notYet = (a: Around) => PLAN_NEAR.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
 const aboutCheckingIn = (a: Around) =>
@@ -145,10 +154,13 @@ const aboutCheckingIn = (a: Around) =>
   (POSSESSED.test(a.near) && !DONE_AFTER.test(a.after)) || RULE_AFTER.test(a.after) || FORMAT.test(a.before) || FORMAT.test(a.after) ||
   /\+$/.test(a.near) || /^ ?\+(?!\d)/.test(a.after) // 打卡+内容+时长, but 打卡+1 is "me too"
 
+// a resolution or a rule: 我争取每天打卡, 要求每天打卡
+const SCHEDULE_NEAR = /每天|每日|天天|每周|至少|不少于|争取|力争|要求|规定/
+
 /** Is this marker occurrence someone stating a check-in, rather than talk about checking in? */
 function isStatement(plain: string, m: Span): boolean {
   const a = around(plain, m)
-  return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a))
+  return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a) || SCHEDULE_NEAR.test(a.near))
 }
 
 /** A notice to the group (请大家…, 记得…) unless the sender includes themselves (大家也记得打卡). */
@@ -222,6 +234,57 @@ function plainOf(text: string): string {
 
 // ------------------------------------------------------------------ 打卡
 
+// ------------------------------------------------------------------ studying, said plainly
+
+// 今天读了《条例》第五章，25分钟 / 刚看完专题片《榜样9》 / 学习强国学了半小时: a check-in without
+// the word. The verb must say it is done (了, 完, 过, 刚, 已) or open the message with a figure,
+// and something must say it was study: a duration, points, a 《title》 or what is studied.
+const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
+// the verb inside another word: 学生, 学会, 学习强国 (the app, not the act), 看看, 听说, 读书会
+const NOT_VERB_AFTER = /^(?:生|校|院|会|员|历|者|科|术|位|期|费|年|问|强国|委|分|到|见|法|来|待|望|着|起|上去|吧|啊|一下群|说|取|书会|懂|不)/
+const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|复|休|转|退|奖|助|打|导)$/
+const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|著作|选读|文选|论述|原文|专题片|纪录片|视频|党课|党史|新思想|理论|文件|公报|决定|决议|第.{1,3}[章节卷篇讲课集]|文章|读本|学习强国|强国|心得|笔记|全会|二十大|语录|金句|宪法|党建|书籍|一书|一文/
+// a meeting, not one member's study: the report handler's, never a check-in
+const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲|辅导|领学|座谈|研讨|三会一课/
+// a rule or a schedule: 每天学习30分钟, 至少学习半小时
+const SCHEDULE = /每天|每日|每周|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|要求|目标|力争|争取|计划|安排/
+// what could be done, not what was: 30分钟就能看完
+const POTENTIAL = /(?:能|可以|可|得以|才能)$/
+// a plain statement is short: a forwarded article full of 学习 is not someone's check-in
+const MAX_PLAIN_STATEMENT = 160
+// what may open a message before its verb: a day, a part of it, a mention
+// (the clock range it took may come first: 早上6:30-7:10学习《论党的建设》)
+const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|昨晚|刚刚|刚才|刚|已经|已|上午|下午|晚上|中午|早上|早晨|晚饭后|午休时?)[ ,，]?|[\d:.\-—~～到至点半分 ])*$/
+
+// a speech is content, not a meeting: 在座谈会上的讲话, 在全国宣传思想工作会议上的重要讲话
+const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)/g
+// 学习时间：19:30-20:30，内容：党章总纲 — the labels of a check-in form
+const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]/
+
+function studied(plain: string, parse: CheckinParse): boolean {
+  if (plain.length > MAX_PLAIN_STATEMENT || MEETING.test(plain.replace(SPEECH, ' '))) return false
+  const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
+  if (parse.minutes !== null && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
+  let seen = 0
+  for (const m of plain.matchAll(STUDY)) {
+    if (++seen > MAX_MARKERS) break
+    const g = m.groups!
+    const end = m.index + m[0].length
+    if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || NOT_VERB_BEFORE.test(plain.slice(0, m.index))) continue
+    const a = around(plain, { index: m.index, length: m[0].length })
+    const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0
+    const done = !!g.asp || !!g.pre || (opens && parse.minutes !== null)
+    if (!done) continue
+    // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
+    if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
+    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || (g.asp ? EXHORT_NEAR.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) : tellsOthers(a)) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
+    return true
+  }
+  return false
+}
+
+// ------------------------------------------------------------------ 打卡
+
 /** A check-in stated in the message, or null when the message is anything else. */
 export function parseCheckin(input: string): CheckinParse | null {
   const text = prepare(input)
@@ -229,98 +292,100 @@ export function parseCheckin(input: string): CheckinParse | null {
   const plain = plainOf(text)
   const strong = markersIn(plain, STRONG_MARKER)
   const weak = markersIn(plain, WEAK_MARKER)
-  if (!strong.length && !weak.length) return null
   if (isNotice(plain)) return null
   const parse = figures(text)
+  if (!strong.length && !weak.length) return studied(plain, parse) ? parse : null
   if (onlyPlaceholders(parse.content)) return null
   const stated = strong.some((m) => isStatement(plain, m)) || (parse.points !== null && weak.some((m) => isStatement(plain, m)))
-  return stated ? parse : null
+  // a marker only talked about (我不会用打卡) does not hide a plain statement beside it
+  return stated || (!strong.length && studied(plain, parse)) ? parse : null
 }
 
 // ------------------------------------------------------------------ 补卡
 
+// 补卡 at the start: the long-standing form, `补卡 11月20日 学习《党章》 30分钟`
 const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
-const CN = `[${CN_CHARS}]{1,3}`
-const REL_DAYS: Record<string, number> = { 今天: 0, 今日: 0, 昨天: 1, 昨日: 1, 昨晚: 1, 前天: 2, 前日: 2, 大前天: 3 }
-const WEEKDAYS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7 }
-const BACK_DATE = new RegExp(
-  [
-    '(大前天|前天|前日|昨天|昨日|昨晚|今天|今日)', // 1
-    '(\\d{4}) ?[年./-] ?(\\d{1,2}) ?[月./-] ?(\\d{1,2}) ?[日号]?', // 2-4
-    `(\\d{1,2}|${CN}) ?月 ?(\\d{1,2}|${CN}) ?[日号]?`, // 5-6
-    '(?<![\\d.])(\\d{1,2})[./-](\\d{1,2})(?![\\d.]| ?(?:小时|h|分|个|min|m))', // 7-8
-    `(?<![\\d.月])(\\d{1,2}|${CN}) ?[日号]`, // 9
-    '(上|这|本)? ?(?:周|星期|礼拜)([一二三四五六日天1-7])', // 10-11
-  ].join('|'),
-  'i',
-)
+// … or anywhere in the sentence: 补一下上周五的卡, 昨天的卡补上, 11月6日的打卡补一下, 帮我把3号的卡补了,
+// 补记11月2日, 补打卡 前天 … . These name the act itself (a question about one is shown how).
+const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
+// 补 straight before a day also names the act: 补昨天的, 补一下前天
+const BEFORE_DAY = /^(?:一下|个|上)? ?$/
+// 我要补一下…: a request now, not a promise; only these make it one
+const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头)$/
+// a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
+const BACKFILL_WEAK = /(?<![弥候增填])补(?![充贴助课选齐发缴交考票办学习足])/
+const MENTIONS_CARD = /卡/
+// what the cue and its glue leave in the content: 帮我把…的卡补了
+const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签)|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|下|个)?了?(?=[ :：，,。]|$))/g
 
-export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' }
+export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' } | { error: 'future'; date: DateStr }
 
 /**
- * `补卡 11月20日 学习《党章》 30分钟`: the day to credit (relative to `now`, in Shanghai) and the
- * check-in. A question about 补卡 gets `no-date`, so the member is shown how to write one.
- * null when the message does not start with 补卡 / 补打卡.
+ * A 补卡: the day to credit (relative to `now`, in Shanghai; never a future one) and the check-in.
+ * `补卡 11月20日 学习《党章》 30分钟`, or 补卡 said anywhere: 补一下上周五的卡, 昨天的卡补上：…
+ * A question about 补卡 gets `no-date`, so the member is shown how to write one. null when the
+ * message is no 补卡 (or only promises one: 明天补卡, 回头补上周五的卡).
  */
 export function parseBackfill(input: string, now: Date): BackfillParse | null {
   const text = prepare(input)
   if (!text) return null
-  const head = BACKFILL.exec(text.replace(MENTIONS, ''))
-  if (!head) return null
-  const rest = text.replace(MENTIONS, '').slice(head[0].length)
+  const bare = text.replace(MENTIONS, '')
+  const head = BACKFILL.exec(bare)
+  if (head) return headBackfill(bare.slice(head[0].length), now)
+  return spokenBackfill(bare, now)
+}
+
+function headBackfill(rest: string, now: Date): BackfillParse | null {
   const plain = plainOf(rest)
   // 补卡的同志请… is a notice about backfilling
   if (/^的/.test(plain) || isNotice(plain)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return { error: 'no-date' }
-  const found = backfillDate(withoutTitles(rest), now)
-  if (!found) return { error: 'no-date' }
-  const body = `${rest.slice(0, found.index)} ${rest.slice(found.index + found.length)}`
-  return { date: found.date, checkin: figures(body) }
+  return credited(rest, now, null) ?? { error: 'no-date' }
 }
 
-function ymd(y: number, m: number, d: number): DateStr | null {
-  if (!(m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null
-  const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-  return addDays(s, 0) === s ? s : null
-}
-
-/** The most recent such day not after today: 11月20日 written in January is last year's. */
-function pastMonthDay(today: DateStr, m: number, d: number): DateStr | null {
-  const y = Number(today.slice(0, 4))
-  const date = ymd(y, m, d)
-  return date && date > today ? ymd(y - 1, m, d) : date
-}
-
-/** 20号: this month's, or last month's when the 20th has not come yet. */
-function pastDayOfMonth(today: DateStr, d: number): DateStr | null {
-  let y = Number(today.slice(0, 4))
-  let m = Number(today.slice(5, 7))
-  if (d > Number(today.slice(8, 10))) {
-    m -= 1
-    if (m === 0) { m = 12; y -= 1 }
+function spokenBackfill(text: string, now: Date): BackfillParse | null {
+  const plain = plainOf(text)
+  if (plain.length > MAX_PLAIN_STATEMENT) return null
+  let strong = BACKFILL_CUE.exec(plain)
+  const weak = strong ? null : BACKFILL_WEAK.exec(plain)
+  if (weak) {
+    const next = datePhrases(plain.slice(weak.index + 1), now, 'past', 1)[0]
+    if (next && BEFORE_DAY.test(plain.slice(weak.index + 1, weak.index + 1 + next.index))) strong = weak
   }
-  return ymd(y, m, d)
+  const cue = strong ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
+  if (!cue) return null
+  if (isNotice(plain)) return null
+  const a = around(plain, { index: cue.index, length: cue[0].length })
+  const cueAfter = plain.slice(cue.index + cue[0].length, cue.index + cue[0].length + 8)
+  // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done
+  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || NEGATION_ADJACENT.test(a.near) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
+  if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return strong ? { error: 'no-date' } : null
+  // 补卡次数太多了, 补卡的规则: talk about backfilling
+  if (!/^ ?(?:前天|前日|后天)/.test(cueAfter) && (MODIFIES.test(cueAfter) || TOPIC_AFTER.test(cueAfter) || RULE_AFTER.test(cueAfter))) return null
+  const found = credited(text, now, cue[0])
+  if (found) return found
+  return strong ? { error: 'no-date' } : null
 }
 
-function pastWeekday(today: DateStr, which: string | undefined, day: string): DateStr {
-  const target = WEEKDAYS[day]!
-  const monday = addDays(today, 1 - weekday(today))
-  if (which === '上') return addDays(monday, target - 8)
-  const date = addDays(monday, target - 1)
-  return date > today ? addDays(date, -7) : date
-}
-
-function backfillDate(t: string, now: Date): { date: DateStr; index: number; length: number } | null {
-  const m = BACK_DATE.exec(t)
-  if (!m) return null
+/**
+ * The day a 补卡 credits, and what was studied. Of several dates, the one that owns the 卡 (上周五的卡)
+ * wins; one that only says when the 补 happens (今天补上昨天的) gives way to another.
+ */
+function credited(rest: string, now: Date, cue: string | null): BackfillParse | null {
+  // titles masked, not removed: the positions must stay those of `rest`; 补(一)下周三的卡 is
+  // 补一下 + 周三, not 下周三
+  const t = rest.replace(TITLE, (m) => '·'.repeat(m.length)).replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
+  const all = datePhrases(t, now, 'past')
+  if (!all.length) return null
+  const follows = (p: DatePhrase, re: RegExp) => re.test(t.slice(p.index + p.dateLength, p.index + p.dateLength + 8))
+  const owner = all.find((p) => follows(p, /^ ?(?:的 ?)?(?:打 ?)?卡|^ ?(?:的 ?)?(?:学习|打卡)/))
+  const others = all.filter((p) => !follows(p, /^ ?(?:再|来|就|又)?补/))
+  const p = owner ?? others[0] ?? all[0]!
   const today = dayOf(now)
-  const num = (s: string) => parseNumber(s) ?? NaN
-  let date: DateStr | null
-  if (m[1]) date = addDays(today, -REL_DAYS[m[1]]!)
-  else if (m[2]) date = ymd(num(m[2]), num(m[3]!), num(m[4]!))
-  else if (m[5]) date = pastMonthDay(today, num(m[5]), num(m[6]!))
-  else if (m[7]) date = pastMonthDay(today, num(m[7]), num(m[8]!))
-  else if (m[9]) date = pastDayOfMonth(today, num(m[9]))
-  else date = pastWeekday(today, m[10], m[11]!)
-  return date ? { date, index: m.index, length: m[0].length } : null
+  if (p.date > today) return { error: 'future', date: p.date }
+  let body = `${rest.slice(0, p.index)} ${rest.slice(p.index + p.dateLength)}`
+  if (cue !== null) body = body.replace(BACKFILL_WORDS, ' ')
+  // the dates that only said when (今天补上): not content
+  for (const q of all) if (q !== p) body = body.replace(t.slice(q.index, q.index + q.dateLength), ' ')
+  return { date: p.date, checkin: figures(body) }
 }

@@ -1,23 +1,60 @@
-// Chinese date phrases in reports and announcements, relative to the message's time in Shanghai:
-// 11月18日下午, 2026年11月28日, 11.28, 昨天晚上, 今天上午, 本周五, 下周三下午3点, 11月25日14:30.
+// The one date grammar: check-ins, 补卡, meeting reports and announcements all read dates here.
+// Dates are relative to the message's time in Shanghai: 11月18日下午, 2026年11月28日, 11.28, 11/6,
+// 昨天晚上, 今天上午, 本周五, 上周五, 下周三下午3点, 11月25日14:30, 3号, 本月6日, 上个月28号.
+// What is NOT a date matters as much: 前几天, 这两天 (no day named), 3号楼, 5号线, 每周三次,
+// 1.5小时, 30-40分钟, 8:00-8:45 (clock times), 三日内 (a span).
 import type { DateStr } from '../domain/types.js'
 import { addDays, dayOf, daysBetween, weekday } from '../domain/time.js'
 import { CN_NUM, parseNumber } from './numerals.js'
 
 export type DayPart = '上午' | '下午' | '晚上' | null
-export interface DatePhrase { date: DateStr; time: string | null; part: DayPart; index: number; length: number }
+export interface DatePhrase {
+  date: DateStr
+  time: string | null
+  part: DayPart
+  /** where the phrase starts, and its length including a time of day that follows the date */
+  index: number
+  length: number
+  /** the length of the date alone, without the time of day after it (8:00 in 昨天8:00-8:45 is a clock range) */
+  dateLength: number
+}
+export type DatePrefer = 'past' | 'future'
 
-const REL: Record<string, number> = { 大前天: -3, 前天: -2, 昨天: -1, 昨日: -1, 昨晚: -1, 今天: 0, 今日: 0, 今晚: 0, 今早: 0, 明天: 1, 明日: 1, 明晚: 1, 后天: 2 }
+const REL: Record<string, number> = {
+  大前天: -3, 前天: -2, 前日: -2, 昨天: -1, 昨日: -1, 昨晚: -1, 昨儿: -1, 昨早: -1,
+  今天: 0, 今日: 0, 今晚: 0, 今早: 0, 今儿: 0, 明天: 1, 明日: 1, 明晚: 1, 明早: 1, 后天: 2, 大后天: 3,
+}
 const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 }
+const WEEK_SHIFT: Record<string, number> = { 上上: -14, 上: -7, 本: 0, 这: 0, 下: 7, 下下: 14 }
 
+const CN = `${CN_NUM}{1,3}`
+const NUM = `(?:\\d{1,2}|${CN})`
+// a number-and-号 that names a building, a line, a document, not a day
+const NOT_A_PLACE = '(?!\\s*(?:楼|室|厅|馆|门|院|线|车|位|房|床|栋|单元|层|座|文|令|窗|柜|台|机|箱|码|人|会议室))'
+// … and a bare 3日 that is a span: 三日内, 5日以内
+const NOT_A_DAY = `${NOT_A_PLACE}(?!\\s*(?:内|之内|以内))`
+// a d.m or m/d that is a quantity, not a day: 1.5小时, 3.5个, 30/40分钟
+const NOT_A_QUANTITY = '(?![\\d./%:：]|\\s*(?:小时|h|分|个|min|m|倍|元|万|千|百|人|次|篇|章|页|岁|斤|公里|km|年|条|节|题|项|讲|集|期|部分|课|遍))'
+
+// Each alternative is a named group: the reading below never counts parentheses.
 const DATE = new RegExp([
-  '(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]?', // 1-3
-  '(\\d{4})-(\\d{1,2})-(\\d{1,2})', // 4-6
-  '(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]?', // 7-8
-  '(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})(?![\\d.]|\\s*(?:小时|h|分|个))', // 9-10
-  '(大前天|前天|昨天|昨日|昨晚|今天|今日|今晚|今早|明天|明日|明晚|后天)', // 11
-  '(本|这|上|下)?\\s*(?:周|星期|礼拜)([一二三四五六日天1-7])', // 12-13
-].join('|'))
+  // 2026年11月28日, 2026-11-28, 2026.11.28, 2026/11/28
+  `(?<![\\d.])(?<y>\\d{4})\\s*[年./-]\\s*(?<ym>\\d{1,2})\\s*[月./-]\\s*(?<yd>\\d{1,2})(?!\\d)\\s*[日号]?`,
+  // 上个月28号, 本月6日, 这个月3号
+  `(?<mrel>上个?|本|这个?|当)月份?\\s*(?<mrd>${NUM})\\s*[日号]${NOT_A_PLACE}`,
+  // 11月20日, 11月20, 十一月二十日 (a spelled-out day needs its 日/号: 一月一次 is no date)
+  `(?<![\\d.个每])(?<mm>\\d{1,2})\\s*月\\s*(?<md>\\d{1,2})(?!\\d)\\s*[日号]?${NOT_A_PLACE}`,
+  `(?<![个每第${CN_NUM.slice(1, -1)}])(?<cm>${CN})\\s*月\\s*(?<cd>${CN})\\s*[日号]${NOT_A_PLACE}`,
+  // 11.28, 11/6, 11-19 (not 1.5小时, not 8:00-8:45, not 30-40分钟)
+  `(?<![\\d.:/：\\-])(?<nm>\\d{1,2})[./-](?<nd>\\d{1,2})${NOT_A_QUANTITY}`,
+  // 上上周五, 上周五, 本周三, 下礼拜一, 周日 (not 每周三次)
+  `(?<!每)(?<wk>上上|上|这|本|下下|下)?\\s*个?\\s*(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7])(?![\\d次遍回])`,
+  // 今天, 昨天, 前天 … (前几天 names no day)
+  '(?<rel>大前天|前天|前日|昨天|昨日|昨晚|昨儿|昨早|今天|今日|今晚|今早|今儿|大后天|明天|明日|明晚|明早|后天)',
+  // 3号, 20日, 二十号 (a spelled-out day only with 号: 三日 is as often a span)
+  `(?<![\\d.月第每近/:：〕\\]）)])(?<dd>\\d{1,2})\\s*[日号]${NOT_A_DAY}`,
+  `(?<![月第每近〕\\]）)${CN_NUM.slice(1, -1)}])(?<cdd>${CN})\\s*号${NOT_A_DAY}`,
+].join('|'), 'g')
 
 const PART = /^\s*(上午|早上|早晨|中午|下午|傍晚|晚上|晚)/
 const TIME = new RegExp(`^\\s*(?:(上午|早上|中午|下午|晚上|晚)\\s*)?(?:(\\d{1,2})\\s*[:：]\\s*(\\d{2})|(\\d{1,2}|${CN_NUM}{1,3})\\s*点\\s*(半|(\\d{1,2})\\s*分?)?)`)
@@ -29,42 +66,65 @@ function partOf(word: string | undefined): DayPart {
   return '晚上'
 }
 
-function ymd(y: number, m: number, d: number): DateStr | null {
+export function ymd(y: number, m: number, d: number): DateStr | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null
   if (m < 1 || m > 12 || d < 1 || d > 31) return null
   const s = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
   return addDays(s, 0) === s ? s : null
 }
 
-/** The first date phrase in the text. `prefer`: a report is about the past, an announcement the future. */
-export function parseDatePhrase(text: string, now: Date, prefer: 'past' | 'future' = 'past'): DatePhrase | null {
-  const today = dayOf(now)
+const num = (s: string) => parseNumber(s) ?? NaN
+
+/** A month and day with no year: the nearest sensible year (a week's slack either way). */
+function monthDay(today: DateStr, mm: number, dd: number, prefer: DatePrefer): DateStr | null {
   const year = Number(today.slice(0, 4))
-  const m = DATE.exec(text)
-  if (!m) return null
-  let date: DateStr | null = null
-  let part: DayPart = /晚/.test(m[11] ?? '') ? '晚上' : /早/.test(m[11] ?? '') ? '上午' : null
-  if (m[1]) date = ymd(+m[1], +m[2]!, +m[3]!)
-  else if (m[4]) date = ymd(+m[4], +m[5]!, +m[6]!)
-  else if (m[7] || m[9]) {
-    const [mm, dd] = m[7] ? [+m[7], +m[8]!] : [+m[9]!, +m[10]!]
-    date = ymd(year, mm, dd)
-    // no year written: the nearest sensible one
-    if (date && prefer === 'past' && daysBetween(today, date) > 7) date = ymd(year - 1, mm, dd)
-    if (date && prefer === 'future' && daysBetween(date, today) > 7) date = ymd(year + 1, mm, dd)
-  } else if (m[11]) date = addDays(today, REL[m[11]]!)
-  else if (m[13]) {
-    const target = WEEKDAY[m[13]]!
-    const monday = addDays(today, 1 - weekday(today))
-    const shift = m[12] === '上' ? -7 : m[12] === '下' ? 7 : 0
-    date = addDays(monday, shift + target - 1)
-    // a bare 周五 in a report means the last one, in an announcement the next one
-    if (!m[12] && prefer === 'past' && date > today) date = addDays(date, -7)
-    if (!m[12] && prefer === 'future' && date < today) date = addDays(date, 7)
+  let date = ymd(year, mm, dd)
+  if (date && prefer === 'past' && daysBetween(today, date) > 7) date = ymd(year - 1, mm, dd)
+  if (date && prefer === 'future' && daysBetween(date, today) > 7) date = ymd(year + 1, mm, dd)
+  return date
+}
+
+/** 20号 alone: this month's, or the month before (past) / after (future) when that day is on the wrong side of today. */
+function dayOfMonth(today: DateStr, dd: number, prefer: DatePrefer, monthShift = 0, strict = true): DateStr | null {
+  let y = Number(today.slice(0, 4))
+  let m = Number(today.slice(5, 7)) + monthShift
+  const todayD = Number(today.slice(8, 10))
+  if (strict && monthShift === 0) {
+    if (prefer === 'past' && dd > todayD) m -= 1
+    if (prefer === 'future' && dd < todayD) m += 1
   }
-  if (!date) return null
-  let length = m[0].length
-  const after = text.slice(m.index + length)
-  let time: string | null = null
+  if (m < 1) { m += 12; y -= 1 }
+  if (m > 12) { m -= 12; y += 1 }
+  return ymd(y, m, dd)
+}
+
+function weekdayDate(today: DateStr, which: string | undefined, day: string, prefer: DatePrefer): DateStr {
+  const monday = addDays(today, 1 - weekday(today))
+  let date = addDays(monday, (which ? WEEK_SHIFT[which]! : 0) + WEEKDAY[day]! - 1)
+  // a bare 周五 in a report means the last one, in an announcement the next one
+  if (!which && prefer === 'past' && date > today) date = addDays(date, -7)
+  if (!which && prefer === 'future' && date < today) date = addDays(date, 7)
+  return date
+}
+
+function dateOf(g: Record<string, string | undefined>, today: DateStr, prefer: DatePrefer): { date: DateStr | null; part: DayPart } {
+  if (g.y) return { date: ymd(+g.y, +g.ym!, +g.yd!), part: null }
+  if (g.mrel) {
+    const shift = g.mrel.startsWith('上') ? -1 : 0
+    return { date: dayOfMonth(today, num(g.mrd!), prefer, shift, false), part: null }
+  }
+  if (g.mm) return { date: monthDay(today, +g.mm, +g.md!, prefer), part: null }
+  if (g.cm) return { date: monthDay(today, num(g.cm), num(g.cd!), prefer), part: null }
+  if (g.nm) return { date: monthDay(today, +g.nm, +g.nd!, prefer), part: null }
+  if (g.wd) return { date: weekdayDate(today, g.wk, g.wd, prefer), part: null }
+  if (g.rel) return { date: addDays(today, REL[g.rel]!), part: /晚/.test(g.rel) ? '晚上' : /早/.test(g.rel) ? '上午' : null }
+  if (g.dd) return { date: dayOfMonth(today, +g.dd, prefer), part: null }
+  if (g.cdd) return { date: dayOfMonth(today, num(g.cdd), prefer), part: null }
+  return { date: null, part: null }
+}
+
+/** The time of day right after a date: 下午3点, 14:30, 晚上. */
+function timeAfter(after: string, part: DayPart): { time: string | null; part: DayPart; length: number } {
   const t = TIME.exec(after)
   if (t && (t[2] || t[4])) {
     let h = t[2] ? +t[2] : parseNumber(t[4]!) ?? 0
@@ -72,13 +132,31 @@ export function parseDatePhrase(text: string, now: Date, prefer: 'past' | 'futur
     const p = partOf(t[1]) ?? part
     if ((p === '下午' || p === '晚上') && h < 12) h += 12
     if (h <= 23 && min <= 59) {
-      time = `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`
-      part = p ?? (h < 12 ? '上午' : h < 18 ? '下午' : '晚上')
-      length += t[0].length
+      return { time: `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`, part: p ?? (h < 12 ? '上午' : h < 18 ? '下午' : '晚上'), length: t[0].length }
     }
-  } else {
-    const p = PART.exec(after)
-    if (p) { part = partOf(p[1]); length += p[0].length }
   }
-  return { date, time, part, index: m.index, length }
+  const p = PART.exec(after)
+  return p ? { time: null, part: partOf(p[1]), length: p[0].length } : { time: null, part, length: 0 }
+}
+
+/**
+ * Every date phrase in the text, in order. `prefer`: a report or a 补卡 is about the past, an
+ * announcement the future. A phrase that names no real day (2月30日) is skipped, not fatal.
+ */
+export function datePhrases(text: string, now: Date, prefer: DatePrefer = 'past', max = 8): DatePhrase[] {
+  const today = dayOf(now)
+  const out: DatePhrase[] = []
+  for (const m of text.matchAll(DATE)) {
+    const found = dateOf(m.groups!, today, prefer)
+    if (!found.date) continue
+    const at = timeAfter(text.slice(m.index + m[0].length), found.part)
+    out.push({ date: found.date, time: at.time, part: at.part, index: m.index, length: m[0].length + at.length, dateLength: m[0].length })
+    if (out.length >= max) break
+  }
+  return out
+}
+
+/** The first date phrase in the text. `prefer`: a report is about the past, an announcement the future. */
+export function parseDatePhrase(text: string, now: Date, prefer: DatePrefer = 'past'): DatePhrase | null {
+  return datePhrases(text, now, prefer, 1)[0] ?? null
 }

@@ -1,18 +1,21 @@
-// 学习强国 points: 积分42, 强国38, 今日积分 38 分, 得分42, 学习强国 45分, 45分（学习强国）.
+// 学习强国 points: 积分42, 强国38, 今日积分 38 分, 得分42, 学习强国 45分, 45分（学习强国）, and the
+// shorthand of a day's gain: 积分+33, 今天+27分, 强国+40.
 // No daily cap is assumed: the platform changes its rules, and the figure is the member's to state.
 import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
 
 const TITLE = /《[^《》\n]{0,80}》/g
-const NUM = `(\\d{1,5}(?!\\d)|[${CN_CHARS}]{1,6}(?![${CN_CHARS}]))`
+const NUM = `(?<n>\\d{1,5}(?!\\d)|[${CN_CHARS}]{1,6}(?![${CN_CHARS}]))`
 // what may sit between the cue and its figure: 学习强国积分：45, 强国今天得了45分, 积分为 45
-const GLUE = '[ :=,，、为是了拿得获达到取共计有约]{0,6}'
-const INNER = '(?:(今日|今天|当日|当天|本日|总|累计)\\s?)?(?:积分|得分|分数)?'
+const GLUE = '[ :=,，、为是了拿得获达到取共计有约+]{0,6}'
+const INNER = '(?:(?<day>今日|今天|当日|当天|本日|总|累计)\\s?)?(?:积分|得分|分数)?'
 // the figure is followed by a unit that makes it something else: 学习强国 30分钟, 强国 2小时, 积分第3名
 const NOT_POINTS = '(?!\\.\\d|\\s?(?:分钟|min|小时|钟头|h(?![a-z])|个|人|天|次|篇|章|条|题|月|日|号|年|%|位|名|点|[:：]\\d))'
 
-const CUE_FIRST = new RegExp(`(学习强国|强国|积分|得分|分数)(?:\\s?app)?${GLUE}${INNER}${GLUE}${NUM}${NOT_POINTS}`, 'gi')
-const FIGURE_FIRST = new RegExp(`(?<![\\d.])(\\d{1,5}) ?分(?![钟之])[ (（,，]{0,3}(?:学习强国|强国|积分)`, 'g')
+const CUE_FIRST = new RegExp(`(?:学习强国|强国|积分|得分|分数)(?:\\s?app)?${GLUE}${INNER}${GLUE}${NUM}${NOT_POINTS}`, 'gi')
+const FIGURE_FIRST = new RegExp(`(?<![\\d.])(?<n>\\d{1,5}) ?分(?![钟之])[ (（,，]{0,3}(?:学习强国|强国|积分)`, 'g')
+// +27分 / 今天+27分: a day's gain; the 分 (or a day word before it) says it is points, not 打卡+1
+const PLUS = /(?<![\d+])(?:(?:今日|今天|当日|当天|本日) ?)?\+ ?(?<n>\d{1,3})(?!\d) ?分(?![钟之])/g
 const TODAY_BEFORE = /(?:今日|今天|当日|当天|本日)\s?$/
 const CUMULATIVE = /^(?:总|累计)$/
 
@@ -24,12 +27,14 @@ export function parsePoints(input: string): number | null {
   const text = normalize(input).replace(TITLE, '《》').replace(/\s+/g, ' ')
   const found: Candidate[] = []
   for (const m of text.matchAll(CUE_FIRST)) {
-    const points = parseNumber(m[3]!)
+    const { n, day } = m.groups!
+    const points = parseNumber(n!)
     if (points === null || !Number.isInteger(points)) continue
     const before = text.slice(Math.max(0, m.index - 4), m.index)
-    found.push({ points, today: !!m[2] && !CUMULATIVE.test(m[2]) || TODAY_BEFORE.test(before), cumulative: !!m[2] && CUMULATIVE.test(m[2]) })
+    found.push({ points, today: (!!day && !CUMULATIVE.test(day)) || TODAY_BEFORE.test(before), cumulative: !!day && CUMULATIVE.test(day) })
   }
-  for (const m of text.matchAll(FIGURE_FIRST)) found.push({ points: Number(m[1]), today: false, cumulative: false })
+  for (const m of text.matchAll(PLUS)) found.push({ points: Number(m.groups!.n), today: true, cumulative: false })
+  for (const m of text.matchAll(FIGURE_FIRST)) found.push({ points: Number(m.groups!.n), today: false, cumulative: false })
   if (!found.length) return null
   const pick = found.find((c) => c.today) ?? found.find((c) => !c.cumulative) ?? found[0]!
   return pick.points

@@ -43,7 +43,8 @@ describe('parseCheckin: check-ins', () => {
     ['打卡:学习二十大报告,用时一个小时', 60, null],
     ['打卡 学习《党章》第一章到第三章 一个半小时', 90, null],
     ['打卡 ２０２６年１１月２０日 学习党章 30分钟', 30, null],
-    ['打卡 11月20日 学习 9:30-10:30', null, null],
+    // a clock range is how long (it was read as nothing before issue 12)
+    ['打卡 11月20日 学习 9:30-10:30', 60, null],
     ['打卡 第三章 学习', null, null],
     ['打卡第30天 学习党章', null, null],
     ['打卡！学习党章', null, null],

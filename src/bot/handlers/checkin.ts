@@ -10,7 +10,7 @@ import { reply, type App, type MsgContext } from '../app.js'
 
 function checkinRecord(ctx: MsgContext, member: Member, date: DateStr, p: CheckinParse, extra: Partial<CheckinRecord> = {}): CheckinRecord {
   return {
-    type: 'checkin', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.text,
+    type: 'checkin', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.raw ?? ctx.text,
     member: member.name, date, minutes: p.minutes, points: p.points, content: p.content, titles: p.titles, backfill: false, ...extra,
   }
 }
@@ -77,7 +77,9 @@ export async function backfill(app: App, ctx: MsgContext): Promise<boolean> {
   const today = dayOf(ctx.at)
   const limit = ctx.branch.checkin.backfillDays
   if ('error' in b) {
-    reply(app, ctx, app.templates.render('backfill-no-date', { name: ctx.member.name, limit }))
+    // 补卡 for a day still to come is a slip of the finger: say so, rather than "write the date"
+    if (b.error === 'future') reply(app, ctx, app.templates.render('backfill-future', { name: ctx.member.name, date: `${Number(b.date.slice(5, 7))}月${Number(b.date.slice(8))}日` }))
+    else reply(app, ctx, app.templates.render('backfill-no-date', { name: ctx.member.name, limit }))
     return true
   }
   const back = daysBetween(b.date, today)
