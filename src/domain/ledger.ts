@@ -52,9 +52,18 @@ export function applyCorrection(r: ActivityRecord, field: string, value: string,
   }
 }
 
-/** The same meeting reported twice (the leader's report, a member's caption): same kind, day and 党小组. */
-export function sameMeeting(a: Pick<ActivityRecord, 'kind' | 'date' | 'group'>, b: Pick<ActivityRecord, 'kind' | 'date' | 'group'>): boolean {
-  return a.kind !== '其他' && a.kind === b.kind && !!a.date && a.date === b.date && (a.group ?? null) === (b.group ?? null)
+/**
+ * The same meeting reported twice (the leader's report, then a member's caption): same kind, day and
+ * 党小组, reported within a few hours, and nothing in the second contradicts the first. Two reports
+ * that disagree (another host, another head-count) are two meetings.
+ */
+export function sameMeeting(a: ActivityRecord, b: Omit<ActivityRecord, 'id' | 'branch' | 'msgId' | 'at' | 'text' | 'reporter' | 'photos' | 'type'>, at: Date, withinHours = 6): boolean {
+  if (a.kind === '其他' || a.kind !== b.kind || !a.date || a.date !== b.date || (a.group ?? null) !== (b.group ?? null)) return false
+  if (Math.abs(at.getTime() - Date.parse(a.at)) > withinHours * 3600_000) return false
+  for (const k of ['host', 'speaker', 'attendees', 'expected', 'place'] as const) {
+    if (a[k] !== null && b[k] !== null && a[k] !== b[k]) return false
+  }
+  return true
 }
 
 const FILLABLE = ['topic', 'place', 'host', 'speaker', 'recorder', 'expected', 'attendees'] as const

@@ -9,16 +9,16 @@ export interface ExportOptions { data: string; branch?: string; from?: string; t
 /** The public export shape (DESIGN.md): record fields in a fixed order, internal ids left out. */
 export function exportRecord(r: LedgerRecord): Record<string, unknown> {
   if (r.type === 'checkin') {
-    return { type: 'checkin', branch: r.branch, member: r.member, date: r.date, minutes: r.minutes, points: r.points, text: r.text, content: r.content, titles: r.titles, backfill: r.backfill, at: r.at }
+    return { type: 'checkin', branch: r.branch, member: r.member, date: r.date, minutes: r.minutes, points: r.points, text: r.text, content: r.content, titles: r.titles, backfill: r.backfill, at: r.at, messageId: r.msgId, reporter: r.member }
   }
   if (r.type === 'activity') {
     return {
       type: 'activity', branch: r.branch, kind: r.kind, date: r.date, group: r.group, topic: r.topic, place: r.place, host: r.host,
       speaker: r.speaker, recorder: r.recorder, expected: r.expected, attendees: r.attendees, absent: r.absent, text: r.text,
-      content: r.content, reporter: r.reporter, photos: r.photos, at: r.at,
+      content: r.content, reporter: r.reporter, photos: r.photos, at: r.at, messageId: r.msgId,
     }
   }
-  return { type: 'announcement', branch: r.branch, kind: r.kind, date: r.date, time: r.time, place: r.place, group: r.group, announcer: r.announcer, text: r.text, at: r.at }
+  return { type: 'announcement', branch: r.branch, kind: r.kind, date: r.date, time: r.time, place: r.place, group: r.group, announcer: r.announcer, text: r.text, at: r.at, messageId: r.msgId, reporter: r.announcer }
 }
 
 function dayOfRecord(r: LedgerRecord): string {

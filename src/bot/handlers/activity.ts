@@ -108,7 +108,7 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   if (await app.store.hasMessage(ctx.branch.id, month, 'ledger', ctx.msgId)) return true
   const { explicit: _e, unclear, ...fields } = p
   // a second report of a meeting already in the ledger completes that record instead of doubling it
-  const earlier = (await app.store.monthView(ctx.branch.id, month, 'ledger')).find((r): r is ActivityRecord => r.type === 'activity' && sameMeeting(r, fields))
+  const earlier = (await app.store.monthView(ctx.branch.id, month, 'ledger')).find((r): r is ActivityRecord => r.type === 'activity' && sameMeeting(r, fields, ctx.at))
   if (earlier) {
     const { record: completed, added } = completeWith(earlier, fields)
     if (added.length) await app.store.update(earlier, completed)
