@@ -5,7 +5,7 @@
 // negations and forwarded articles are never reports.
 import type { Absence, ActivityRecord, DateStr, Kind, Role } from '../domain/types.js'
 import { kindAt } from '../domain/kinds.js'
-import { addDays, dayOf } from '../domain/time.js'
+import { addDays, dayOf, daysBetween } from '../domain/time.js'
 import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
@@ -120,7 +120,10 @@ function datePhrases(text: string, now: Date): DatePhrase[] {
     const ahead = parseDatePhrase(text.slice(offset), now, 'future')
     const written = text.slice(offset + d.index, offset + d.index + d.length)
     const monthDay = /\d\s*(?:月|\/|\.)\s*\d|\d\s*[日号]/.test(written) && !/周|星期|礼拜/.test(written)
-    const soon = monthDay && ahead && ahead.date !== d.date && ahead.date > dayOf(now) && ahead.date <= addDays(dayOf(now), 62)
+    // the nearer of the two readings: "25号" on the 20th is this month's, "18号" on the 20th is past
+    const today = dayOf(now)
+    const soon = monthDay && ahead && ahead.date !== d.date && ahead.date > today && ahead.date <= addDays(today, 62) &&
+      daysBetween(today, ahead.date) < daysBetween(d.date, today)
     out.push({ ...(soon ? ahead : d), index: d.index + offset })
     offset += d.index + Math.max(1, d.length)
   }

@@ -1,0 +1,33 @@
+// Two sets of meeting talk written apart from the parser (by people who know how branch groups write,
+// without reading its code), scored the way the issue judges it: recognition, no false reports, and
+// the date, attendance and people of each report.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseActivity } from '../../src/messages/activity.js'
+import { corpusText } from '../helpers/corpus.js'
+import { exampleContext } from '../helpers/branch-roster.js'
+
+for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl']) {
+  test(`${file}: reports recognised, none invented, their elements read`, () => {
+    const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
+    const score: Record<string, [number, number]> = {}
+    const misses: string[] = []
+    const add = (k: string, ok: boolean, text: string) => { const s = (score[k] ??= [0, 0]); s[1]++; if (ok) s[0]++; else misses.push(`${k}: ${text}`) }
+    for (const c of rows) {
+      const p = parseActivity(c.text, new Date(c.sent), exampleContext())
+      if (!c.report) { add('no false report', p === null, c.text); continue }
+      add('recognised', !!p, c.text)
+      if (!p) continue
+      for (const k of ['kind', 'date', 'attendees'] as const) if (c[k] != null) add(k, p[k] === c[k], c.text)
+      for (const k of ['host', 'speaker'] as const) if (c[k] != null) add('host/speaker', p[k] === c[k], c.text)
+    }
+    const rate = (k: string) => (score[k] ? score[k]![0] / score[k]![1] : 1)
+    const msg = misses.join('\n')
+    assert.equal(rate('no false report'), 1, msg)
+    assert.ok(rate('recognised') >= 0.95, msg)
+    assert.ok(rate('date') >= 0.95, msg)
+    assert.ok(rate('attendees') >= 0.95, msg)
+    assert.ok(rate('host/speaker') >= 0.9, msg)
+    assert.ok(rate('kind') >= 0.95, msg)
+  })
+}
