@@ -60,7 +60,10 @@ export async function startWecom(o: WecomStartOptions): Promise<WecomBot | numbe
   const unbound = unboundMembers(o.config)
   if (unbound.length) log.warn(`花名册中 ${unbound.length} 人没有填写企业微信 userid（wecom:）：${unbound.join('、')}。机器人认不出他们发的消息，也无法私信提醒他们。`)
   for (const b of o.config.branches) {
-    if (!b.wecom?.chats.length) log.warn(`支部「${b.name}」没有填写企业微信群（wecom: { chats: [...] }）：把机器人拉进群并在群里 @ 它发一条消息，日志里会显示该群的 chatid。`)
+    const chats = b.wecom?.chats.length ?? 0
+    if (!chats) log.warn(`支部「${b.name}」没有填写企业微信群（wecom: { chats: [...] }）：把机器人拉进群并在群里 @ 它发一条消息，日志里会显示该群的 chatid。`)
+    // chats[i] is the group rooms[i]; a topic without a chat id cannot receive the summary or reminders
+    else if (b.rooms.length > chats) log.warn(`支部「${b.name}」的群 ${b.rooms.slice(chats).map((r) => `「${r}」`).join('')} 没有对应的企业微信 chatid（wecom.chats 按顺序对应 rooms），发往这些群的消息会失败。`)
   }
 
   let finish: (code: number) => void = () => {}
@@ -129,6 +132,7 @@ export async function startWecom(o: WecomStartOptions): Promise<WecomBot | numbe
     app.outbox.enqueue(topic ? { to: { room: topic }, text, kind: 'reply' } : { to: { contact: userid }, text, kind: 'reply' })
   })().catch((e) => log.error('回复未登记的企业微信用户时出错', e)))
 
+  log.info(`正在连接企业微信${wsUrl ? `（${wsUrl}）` : ''}…`)
   try {
     await wechaty.start()
   } catch (e) {
@@ -136,6 +140,5 @@ export async function startWecom(o: WecomStartOptions): Promise<WecomBot | numbe
     await stop()
     return 1
   }
-  log.info(`正在连接企业微信${wsUrl ? `（${wsUrl}）` : ''}…`)
   return { rt, puppet, done, stop }
 }
