@@ -3,7 +3,7 @@
 // needs; sockets and timers are real.
 import { test, before, after } from 'node:test'
 import assert from 'node:assert/strict'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import JSZip from 'jszip'
@@ -111,6 +111,9 @@ test('an unbound userid is told once how to get bound; an unknown group is logge
   server.push({ msgid: 's1', userid: 'lisi', chatid: CHAT, text: '@支部助手 打卡 学习 20分钟' })
   await until('the stranger answered', () => sentSince(n).find((s) => s.content?.includes('lisi')))
   server.push({ msgid: 's2', userid: 'lisi', text: '#帮助' })
+  // a stranger who writes privately first is answered in that private chat
+  server.push({ msgid: 's3', userid: 'wangwu', text: '你好' })
+  await until('the private stranger answered', () => sentSince(n).find((s) => s.chatid === 'wangwu' && s.content?.includes('wecom: wangwu')))
   server.push({ msgid: 'u1', userid: 'wangjianguo', chatid: 'wrkOTHERchat', text: '@支部助手 打卡 10分钟' })
   server.push({ msgid: 'u2', userid: 'wangjianguo', chatid: 'wrkOTHERchat', text: '@支部助手 打卡 10分钟' })
   await until('the unknown chat logged', () => lines.find((l) => l.includes('wrkOTHERchat')))
@@ -178,6 +181,8 @@ test('after a restart the same msgid is still a redelivery; a scheduled deadline
   assert.ok(!sentSince(n).some((s) => s.content?.includes('王建国 已打卡')))
   const reminders = sentSince(n).filter((s) => /主题党日|党小组会/.test(s.content ?? ''))
   assert.ok(reminders.some((s) => s.chatid === CHAT && s.via === 'send'), texts(sentSince(n)).join('\n---\n'))
+  // each responsible person is also told privately, by userid
+  assert.ok(reminders.some((s) => ['zhoulixin', 'sunyaqin', 'chenming'].includes(s.chatid!)), texts(reminders).join('\n---\n'))
   // the group reminder @-mentions the responsible people by userid
   assert.ok(reminders.some((s) => /<@(zhoulixin|sunyaqin|chenming)>/.test(s.content ?? '')))
   await bot.stop()
@@ -208,11 +213,20 @@ test('on the 1st the monthly summary goes out as markdown, with the chart and th
   await bot.stop()
 })
 
+test('pushed off by another program with the same bot: says so plainly and stops, without reconnecting', async () => {
+  bot = await start('2026-12-02T10:00:00+08:00')
+  const logins = server.logins.length
+  server.kick()
+  assert.equal(await bot.done, 3)
+  assert.ok(lines.some((l) => l.includes('挤下线')))
+  await new Promise((r) => setTimeout(r, 300))
+  assert.equal(server.logins.length, logins)
+})
+
 test('no WeCom credentials: a plain message naming what is missing, and no start', async () => {
   const msgs: string[] = []
   const log = createLogger(() => new Date(), (l) => msgs.push(l))
   const code = await startWecom({ config, dataDir, log, now: () => new Date(), env: {} })
   assert.equal(code, 2)
   assert.match(msgs.join('\n'), /WECOM_BOT_ID、WECOM_BOT_SECRET/)
-  void writeFileSync
 })

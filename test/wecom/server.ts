@@ -131,6 +131,12 @@ export class FakeWecom {
     return { url: `http://127.0.0.1:${this.port}/media/${name}`, aeskey: key.toString('base64') }
   }
 
+  /** Tells the bot another program connected with the same bot id (disconnected_event), then closes. */
+  kick(): void {
+    const frame = { cmd: 'aibot_event_callback', headers: { req_id: `ev_${++this.seq}` }, body: { msgid: `ev${this.seq}`, aibotid: this.botId, msgtype: 'event', from: { userid: '' }, create_time: 0, event: { eventtype: 'disconnected_event' } } }
+    for (const ws of this.sockets) ws.send(JSON.stringify(frame))
+  }
+
   /** Drops every connection, as a network outage would. */
   drop(): void {
     for (const ws of this.sockets) ws.terminate()
