@@ -78,11 +78,12 @@ export async function startWecom(o: WecomStartOptions): Promise<WecomBot | numbe
   const fatal = (code: number) => { void stop().then(() => finish(code)) }
 
   let scheduled = false
-  let dropped = false
+  // up: authenticated on the current connection; a connection that never got that far is not "dropped"
+  let up = false
   hooks.authenticated = (first) => {
     if (first) log.info(`已连上企业微信，机器人「${o.config.bot.name}」已就绪${wsUrl ? `（服务器 ${wsUrl}）` : ''}`)
-    else if (dropped) log.info('已重新连上企业微信，继续工作')
-    dropped = false
+    else log.info('已重新连上企业微信，继续工作')
+    up = true
     if (scheduled) return
     scheduled = true
     void rt.tracker.track((async () => {
@@ -97,8 +98,8 @@ export async function startWecom(o: WecomStartOptions): Promise<WecomBot | numbe
     fatal(2)
   }
   hooks.disconnected = (reason) => {
-    if (stopped || dropped) return
-    dropped = true
+    if (stopped || !up) return
+    up = false
     log.warn(`与企业微信的连接断开（${reason}），正在自动重连；记录不会丢失`)
   }
   // a network outage makes the SDK report the same error at every retry: say it once a minute
