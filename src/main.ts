@@ -5,7 +5,8 @@ import { chmodSync, existsSync } from 'node:fs'
 import { now } from './clock.js'
 import { ConfigError, loadConfig } from './config/load.js'
 import { isoShanghai } from './domain/time.js'
-import { createLogger } from './log.js'
+import type { Config } from './domain/types.js'
+import { createLogger, type Logger } from './log.js'
 import { LockError } from './store/lock.js'
 
 function plainPuppetError(e: unknown): string {
@@ -35,6 +36,7 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
   }
   const dataDir = path.resolve(dataOverride ?? config.bot.dataDir)
   process.env.WECHATY_LOG ??= 'warn'
+  if (config.bot.transport === 'wecom') return startWecomLive(config, configFile, dataDir, log)
   const puppetName = process.env.WECHATY_PUPPET || 'wechaty-puppet-wechat4u'
   log.info(`支部助手启动：配置 ${configFile}，${config.branches.length} 个支部，数据目录 ${dataDir}，微信接入方式 ${puppetName}`)
 
@@ -110,6 +112,22 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
   protectSession(dataDir)
   log.info('机器人已启动，等待登录…')
   return new Promise<number>(() => {}) // runs until a signal
+}
+
+/** `npm start` on 企业微信: the same runtime, a different puppet (src/puppet-wecom). */
+async function startWecomLive(config: Config, configFile: string, dataDir: string, log: Logger): Promise<number> {
+  log.info(`支部助手启动：配置 ${configFile}，${config.branches.length} 个支部，数据目录 ${dataDir}，接入方式 企业微信`)
+  const { startWecom } = await import('./puppet-wecom/start.js')
+  const bot = await startWecom({ config, dataDir, log, now, env: process.env, sessionName: path.join(dataDir, 'wechat-session') })
+  if (typeof bot === 'number') return bot
+  const shutdown = async (sig: string) => {
+    log.info(`收到 ${sig}，正在保存并退出…`)
+    await bot.stop()
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown('SIGINT'))
+  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  return bot.done
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

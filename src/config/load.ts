@@ -105,6 +105,9 @@ function crossCheck(raw: RawConfig): { path: Path; message: string }[] {
   const out: { path: Path; message: string }[] = []
   const ids = new Set<string>()
   const rooms = new Map<string, string>()
+  // a 企业微信 userid or chat id names one person or one group: used twice, the bot could not tell whose it is
+  const userids = new Map<string, string>()
+  const chats = new Map<string, string>()
   raw.branches.forEach((b, bi) => {
     const at = (...p: Path): Path => ['branches', bi, ...p]
     if (ids.has(b.id)) out.push({ path: at('id'), message: `支部 id “${b.id}” 重复（duplicate branch id）` })
@@ -119,6 +122,15 @@ function crossCheck(raw: RawConfig): { path: Path; message: string }[] {
         if (names.has(n) && names.get(n) !== mi) out.push({ path: at('members', mi), message: `姓名或别名“${n}”与其他成员重复，机器人将无法分辨（duplicate name/alias）` })
         names.set(n, mi)
       }
+    })
+    b.members.forEach((m, mi) => {
+      if (!m.wecom) return
+      if (userids.has(m.wecom)) out.push({ path: at('members', mi, 'wecom'), message: `企业微信 userid “${m.wecom}” 已属于 ${userids.get(m.wecom)}（userid used twice）` })
+      userids.set(m.wecom, `${b.id} 的 ${m.name}`)
+    })
+    b.wecom?.chats.forEach((c, ci) => {
+      if (chats.has(c)) out.push({ path: at('wecom', 'chats', ci), message: `企业微信群 “${c}” 已属于支部 ${chats.get(c)}（chat id used twice）` })
+      chats.set(c, b.id)
     })
     const groupNames = new Set(b.groups.map((g) => g.name))
     b.members.forEach((m, mi) => {
@@ -146,15 +158,18 @@ function toConfig(raw: RawConfig): Config {
       outbox: {
         minGapMs: raw.bot.outbox.minGapSeconds * 1000,
         sameChatGapMs: raw.bot.outbox.sameChatGapSeconds * 1000,
-        perMinute: raw.bot.outbox.perMinute,
+        // 企业微信 has its own, lower ceiling for a bot's sends
+        perMinute: raw.bot.transport === 'wecom' ? Math.min(raw.bot.outbox.perMinute, raw.bot.wecom.perMinute) : raw.bot.outbox.perMinute,
         mergeWindowMs: raw.bot.outbox.mergeWindowSeconds * 1000,
       },
       dedupeDays: raw.bot.dedupeDays,
       // a relative dataDir is relative to the working directory, as users expect from `npm start`
       dataDir: raw.bot.dataDir,
+      transport: raw.bot.transport,
+      wecom: raw.bot.wecom,
     },
     branches: raw.branches.map((b): Branch => {
-      const members: Member[] = b.members.map((m) => ({ name: m.name, role: m.role, group: m.group, aliases: m.aliases }))
+      const members: Member[] = b.members.map((m) => ({ name: m.name, role: m.role, group: m.group, aliases: m.aliases, ...(m.wecom ? { wecom: m.wecom } : {}) }))
       // groups may be implied by the roster only
       const groups = b.groups.length
         ? b.groups.map((g) => ({ name: g.name, leader: g.leader }))
@@ -173,6 +188,7 @@ function toConfig(raw: RawConfig): Config {
         checkin: b.checkin,
         summary: b.summary,
         reports: b.reports,
+        ...(b.wecom ? { wecom: { chats: b.wecom.chats } } : {}),
       }
     }),
   }

@@ -5,12 +5,17 @@ import { KINDS, ROLES } from '../domain/types.js'
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm，例如 09:00（expected HH:mm）' })
 const roleList = ROLES.join('、')
+// 企业微信 userids and chat ids: letters, digits and a few signs, never spaces (they are copied from the admin console or the log)
+const WECOM_ID = /^[A-Za-z0-9_@.\-]{1,128}$/
+const WECOM_ID_MESSAGE = '企业微信 ID 只含字母、数字和 _ @ . -，请从管理后台或机器人日志中原样复制（invalid 企业微信 id）'
 
 export const memberSchema = z.strictObject({
   name: z.string().trim().min(1, { message: '姓名不能为空（name is empty）' }),
   role: z.enum(ROLES, { message: `角色无效，可选：${roleList}（invalid role）` }).default('党员'),
   group: z.string().trim().min(1).nullable().default(null),
   aliases: z.array(z.string().trim().min(1)).default([]),
+  // 企业微信 userid: the stable key of a member on transport wecom
+  wecom: z.string().trim().regex(WECOM_ID, { message: WECOM_ID_MESSAGE }).optional(),
 })
 
 export const groupSchema = z.strictObject({
@@ -79,6 +84,10 @@ export const branchSchema = z.strictObject({
   checkin: checkinSchema.prefault({}),
   summary: summarySchema.prefault({}),
   reports: reportsSchema.prefault({}),
+  wecom: z.strictObject({
+    // 企业微信 group chat ids this branch owns; chats[i] is known by the topic rooms[i] (rooms[0] when rooms is shorter)
+    chats: z.array(z.string().trim().regex(WECOM_ID, { message: WECOM_ID_MESSAGE })).default([]),
+  }).optional(),
 })
 
 export const botSchema = z.strictObject({
@@ -92,6 +101,14 @@ export const botSchema = z.strictObject({
   }).prefault({}),
   dedupeDays: z.number().int().min(1).max(30).default(3),
   dataDir: z.string().min(1).default('data'),
+  transport: z.enum(['wechat', 'wecom'], { message: '接入方式应为 wechat（个人微信）或 wecom（企业微信）（invalid transport）' }).default('wechat'),
+  // 企业微信's own limits, applied on top of outbox when transport is wecom
+  wecom: z.strictObject({
+    perMinute: z.number().int().min(1).max(40).default(20),
+    markdownMaxBytes: z.number().int().min(500).max(20000).default(4000),
+    replyWindowSeconds: z.number().int().min(0).max(600).default(300),
+    mentionNames: z.array(z.string().trim().min(1)).default([]),
+  }).prefault({}),
 })
 
 export const configSchema = z.strictObject({

@@ -21,6 +21,8 @@ export interface Member {
   role: Role
   group: string | null
   aliases: string[]
+  /** 企业微信 userid (transport wecom) */
+  wecom?: string
 }
 
 export interface PartyGroup {
@@ -94,6 +96,8 @@ export interface Branch {
   checkin: CheckinSettings
   summary: SummarySettings
   reports: ReportSettings
+  /** 企业微信 group chat ids of this branch (transport wecom) */
+  wecom?: { chats: string[] }
 }
 
 export interface BotSettings {
@@ -103,6 +107,20 @@ export interface BotSettings {
   outbox: { minGapMs: number; sameChatGapMs: number; perMinute: number; mergeWindowMs: number }
   dedupeDays: number
   dataDir: string
+  /** wechat: a Wechaty puppet (WECHATY_PUPPET); wecom: 企业微信 智能机器人 */
+  transport?: 'wechat' | 'wecom'
+  wecom?: WecomSettings
+}
+
+export interface WecomSettings {
+  /** sends a minute 企业微信 accepts from one bot (outbox.perMinute is lowered to it) */
+  perMinute: number
+  /** longest markdown message; longer texts are split at line ends */
+  markdownMaxBytes: number
+  /** a reply within this many seconds of the member's message is a passive reply to it (aibot_respond_msg) */
+  replyWindowSeconds: number
+  /** the bot's names in 企业微信 when they differ from bot.name (for stripping @-mentions) */
+  mentionNames: string[]
 }
 
 export interface Config {

@@ -34,3 +34,19 @@ export function stripQuote(s: string): string {
 
 /** Messages over this length are not parsed at all: no check-in is a novel. */
 export const MAX_PARSE_LENGTH = 4000
+
+/**
+ * 企业微信 writes the bot's @-mention into a group message's text, under whatever name the bot has
+ * there: the text without it, wherever it stands. Without a known name the first leading mention
+ * goes, since a group message only reaches the bot when it is mentioned.
+ */
+export function stripMention(s: string, names: readonly string[]): string {
+  const text = s.trim()
+  for (const name of [...names].filter(Boolean).sort((a, b) => b.length - a.length)) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const at = new RegExp(`(^|[\\s\\u2005])@${escaped}(?=$|[\\s\\u2005:,，])[\\s\\u2005:,，]*`, 'g')
+    if (at.test(text)) return text.replace(at, '$1').trim()
+  }
+  const lead = /^@[^\s\u2005@]{1,40}(?:[\s\u2005]+|$)/.exec(text)
+  return lead ? text.slice(lead[0].length) : text
+}
