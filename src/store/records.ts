@@ -16,6 +16,13 @@ import { DurableJSONFile, isMissing, type CorruptHandler } from './json-file.js'
 
 export interface MonthFile {
   records: LedgerRecord[]
+  /**
+   * Ids of the messages whose effect on this month is something other than a record now here: an
+   * undo, a photo attached, a correction (written in the same journal line as the effect itself),
+   * and the messages whose record was undone or recalled. A message redelivered after a crash, or
+   * after the seen index forgot it, does nothing twice.
+   */
+  applied?: string[]
 }
 
 /** 'checkin': the month's check-ins; 'ledger': everything else (few records, read for reports). */
@@ -33,8 +40,14 @@ export function monthFileName(month: string, family: Family): string {
   return family === 'checkin' ? `${month}.json` : `${month}.ledger.json`
 }
 
-/** Journal lines: a record added or replaced (by id), or removed. Replaying twice is harmless. */
-type Op = { put: LedgerRecord } | { del: string }
+/**
+ * Journal lines: a record added or replaced (by id), or removed; `by` is the message that asked for
+ * it (its done-mark, one durable step with the effect). Replaying twice is harmless.
+ */
+type Op = ({ put: LedgerRecord } | { del: string }) & { by?: string }
+
+/** Options of a change made on a member's request: the message id that asked for it. */
+export interface ByMessage { byMsg?: string }
 
 /** Fold the journal into the JSON file after this many lines. */
 const COMPACT_AFTER = 2000
@@ -47,6 +60,7 @@ class Partition {
   private readonly byId = new Map<string, LedgerRecord>()
   private readonly byMsg = new Map<string, number>()
   private readonly byMember = new Map<string, LedgerRecord[]>()
+  private readonly applied = new Set<string>()
 
   constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number) {
     this.commits = new GroupCommit(() => this.write())
@@ -60,8 +74,26 @@ class Partition {
     return this.byId.get(id)
   }
 
+  /** Whether a message made a record here — even one since undone or recalled (a tombstone). */
   hasMsg(msgId: string): boolean {
-    return this.byMsg.has(msgId)
+    return this.byMsg.has(msgId) || this.applied.has(msgId)
+  }
+
+  /** Whether a message's effect (undo, photo, correction) is already in this month. */
+  hasApplied(msgId: string): boolean {
+    return this.applied.has(msgId)
+  }
+
+  private markApplied(msgId: string | undefined): () => void {
+    if (!msgId || this.applied.has(msgId)) return () => {}
+    this.applied.add(msgId)
+    const list = (this.db.data.applied ??= [])
+    list.push(msgId)
+    return () => {
+      this.applied.delete(msgId)
+      const i = list.lastIndexOf(msgId)
+      if (i >= 0) list.splice(i, 1)
+    }
   }
 
   ofMember(name: string): readonly LedgerRecord[] {
@@ -71,7 +103,9 @@ class Partition {
   async load(onCorrupt: CorruptHandler): Promise<void> {
     await this.db.read()
     if (!Array.isArray(this.db.data?.records)) this.db.data = { records: [] }
+    if (!Array.isArray(this.db.data.applied)) delete this.db.data.applied
     for (const r of this.db.data.records) this.index(r, +1)
+    for (const id of this.db.data.applied ?? []) this.applied.add(id)
     let text = ''
     try {
       text = await fsp.readFile(this.journal, 'utf8')
@@ -91,6 +125,7 @@ class Partition {
         const op = JSON.parse(line) as Op
         if ('put' in op) this.putMem(op.put)
         else this.delMem(op.del)
+        this.markApplied(op.by)
         this.journalLines++
       } catch {
         bad++
@@ -141,7 +176,10 @@ class Partition {
     const i = recs.indexOf(old)
     recs.splice(i, 1)
     this.index(old, -1)
+    // the message that made it stays known: redelivered, it must not bring the record back
+    const unmark = this.byMsg.has(old.msgId) ? () => {} : this.markApplied(old.msgId)
     return () => {
+      unmark()
       recs.splice(Math.min(i, recs.length), 0, old)
       this.index(old, +1)
     }
@@ -150,10 +188,12 @@ class Partition {
   /** Applies a change in memory and journals it; resolves when durable, else undoes it and throws. */
   async change(op: Op): Promise<void> {
     const undo = 'put' in op ? this.putMem(op.put) : this.delMem(op.del)
+    const unmark = this.markApplied(op.by)
     this.pending.push(JSON.stringify(op))
     try {
       await this.commits.commit()
     } catch (e) {
+      unmark()
       undo()
       throw e
     }
@@ -261,22 +301,50 @@ export class RecordStore {
     await (await this.partOf(rec)).change({ put: rec })
   }
 
-  /** Replaces a record (same id), moving it to another month file when its date moved. */
-  async update(before: LedgerRecord, after: LedgerRecord): Promise<void> {
-    if (monthKeyOf(before) !== monthKeyOf(after) || familyOf(before) !== familyOf(after)) {
-      await this.add(after)
+  /**
+   * Whether the message `msgId` already changed a record of this family in the record's month or
+   * a month next to it (handlers act on this month's or last month's records, so a redelivered
+   * undo may now find a record one month over).
+   */
+  async applied(rec: LedgerRecord, msgId: string): Promise<boolean> {
+    const m = monthKeyOf(rec)
+    for (const month of [m, previousMonth(m), nextMonthOf(m)]) {
+      if ((await this.partition(rec.branch, month, familyOf(rec))).hasApplied(msgId)) return true
+    }
+    return false
+  }
+
+  /**
+   * Replaces a record (same id), moving it to another month file when its date moved. With
+   * `byMsg`, a message whose change is already on disk changes nothing (returns false).
+   */
+  async update(before: LedgerRecord, after: LedgerRecord, o: ByMessage = {}): Promise<boolean> {
+    const moved = monthKeyOf(before) !== monthKeyOf(after) || familyOf(before) !== familyOf(after)
+    if (o.byMsg && (await this.applied(before, o.byMsg))) {
+      // a move interrupted between its two steps: the copy is in its new month, finish the move
+      if (moved && (await this.partOf(after)).get(after.id) && (await this.partOf(before)).get(before.id)) await this.remove(before)
+      return false
+    }
+    if (moved) {
+      await (await this.partOf(after)).change({ put: after, by: o.byMsg })
       await this.remove(before)
-      return
+      return true
     }
     const part = await this.partOf(before)
     if (!part.get(before.id)) throw new Error(`record ${before.id} not found`)
-    await part.change({ put: after })
+    await part.change({ put: after, by: o.byMsg })
+    return true
   }
 
-  async remove(rec: LedgerRecord): Promise<boolean> {
+  /**
+   * Removes a record. With `byMsg` the removal and that message's done-mark are one journal line,
+   * so the same undo redelivered removes nothing more. False when nothing was removed.
+   */
+  async remove(rec: LedgerRecord, o: ByMessage = {}): Promise<boolean> {
+    if (o.byMsg && (await this.applied(rec, o.byMsg))) return false
     const part = await this.partOf(rec)
     if (!part.get(rec.id)) return false
-    await part.change({ del: rec.id })
+    await part.change({ del: rec.id, by: o.byMsg })
     return true
   }
 
@@ -366,6 +434,11 @@ export class RecordStore {
       if (part) await part.fold()
     }
   }
+}
+
+function nextMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
 }
 
 export function monthsBetween(from: string, to: string): string[] {

@@ -81,6 +81,7 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'image' || !ctx.member || !ctx.image) return false
   const last = await latestOf(app, ctx)
   if (!last || ctx.at.getTime() - new Date(last.at).getTime() > PHOTO_WINDOW_MS) return false
+  if (await app.store.applied(last, ctx.msgId)) return true // this photo is already attached
   const file = await ctx.image()
   const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
   // safe file names: the record id and a counter, never the sender's text
@@ -89,7 +90,7 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
   writeFileSync(abs, file.data, { mode: 0o600 })
   const updated = { ...last, photos: [...last.photos, rel] }
-  await app.store.update(last, updated)
+  if (!(await app.store.update(last, updated, { byMsg: ctx.msgId }))) return true
   reply(app, ctx, app.templates.render('activity-photo', { kind: last.kind, date: cn(last.date), count: updated.photos.length }), 'ack')
   return true
 }
@@ -109,7 +110,7 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
     return true
   }
   if (cmd.name === '撤销活动') {
-    await app.store.remove(last)
+    if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return true // redelivered: done already
     reply(app, ctx, app.templates.render('activity-removed', { name: ctx.member.name, ...recordView(last) }))
     return true
   }
@@ -123,7 +124,7 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
     reply(app, ctx, app.templates.render('correction-error', { name: ctx.member.name, error: res.error }))
     return true
   }
-  await app.store.update(last, res.record)
+  if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return true
   const missing = missingElements(res.record)
   reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null }))
   return true
