@@ -1,6 +1,7 @@
 // Assembles the bot — store, templates, outbox, Wechaty shell, routes, scheduler — around a given
 // puppet and clock. `npm start` passes wechat4u and the real clock; `simulate` passes
 // wechaty-puppet-mock under fake timers. Everything else is the same code.
+import path from 'node:path'
 import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { App } from './bot/app.js'
 import { Outbox } from './bot/outbox.js'
@@ -45,8 +46,14 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   try {
     const stale = removeStaleTemps(o.dataDir)
     if (stale) o.log.info(`已清理上次意外中断留下的 ${stale} 个临时文件`)
-    const onCorrupt = (file: string, movedTo: string, reason: string) =>
-      o.log.error(`数据文件 ${file} 已损坏（${reason}），已移到 ${movedTo}，其余数据照常使用`)
+    // a damaged data file is said loudly: in the log, and to the branch's secretaries
+    let tellSecretaries: ((file: string, keptAs: string, reason: string) => void) | null = null
+    const early: [string, string, string][] = []
+    const onCorrupt = (file: string, keptAs: string, reason: string) => {
+      o.log.error(`数据文件 ${file} 已损坏（${reason}），损坏的原件保留为 ${keptAs}，其余数据照常使用`)
+      if (tellSecretaries) tellSecretaries(file, keptAs, reason)
+      else early.push([file, keptAs, reason])
+    }
     const store = new RecordStore(o.dataDir, onCorrupt)
     const seen = new SeenIndex(o.dataDir, o.config.bot.dedupeDays, o.now())
     const state = await StateStore.open(o.dataDir, onCorrupt)
@@ -57,6 +64,14 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     let shell: Shell | null = null
     const outbox = new Outbox((m) => tracker.track(shell!.deliver(m)), o.config.bot, o.now, (l) => o.log.warn(l))
     const app: App = { config: o.config, store, seen, state, templates, outbox, now: o.now, log: o.log, dataDir: o.dataDir }
+    tellSecretaries = (file, keptAs, reason) => {
+      const rel = path.relative(o.dataDir, file)
+      const branch = o.config.branches.find((b) => rel.startsWith(b.id + path.sep)) ?? (o.config.branches.length === 1 ? o.config.branches[0] : undefined)
+      const m = /(\d{4})-(\d{2})\./.exec(path.basename(file))
+      const view = { branch: branch?.name ?? '支部', file: rel, kept: path.relative(o.dataDir, keptAs), reason, month: m ? `${m[1]}年${Number(m[2])}月` : null }
+      for (const s of branch?.secretaries ?? []) outbox.enqueue({ to: { contact: s }, text: templates.render('data-damaged', view), kind: 'notice' })
+    }
+    for (const e of early.splice(0)) tellSecretaries(...e)
     shell = new Shell(wechaty, app, ROUTES, o.hooks, tracker)
     const scheduler = new Scheduler(app, JOBS, (p) => tracker.track(p))
     return {

@@ -12,7 +12,7 @@ import { Low } from 'lowdb'
 import type { DateStr, LedgerRecord } from '../domain/types.js'
 import { dayOf, previousMonth } from '../domain/time.js'
 import { ensureDir, GroupCommit, writeFileDurable } from './atomic.js'
-import { DurableJSONFile, isMissing, type CorruptHandler } from './json-file.js'
+import { DamagedDataError, DurableJSONFile, isMissing, keptName, salvageMonth, type CorruptHandler } from './json-file.js'
 
 export interface MonthFile {
   records: LedgerRecord[]
@@ -62,7 +62,7 @@ class Partition {
   private readonly byMember = new Map<string, LedgerRecord[]>()
   private readonly applied = new Set<string>()
 
-  constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number) {
+  constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number, private readonly readOnly = false) {
     this.commits = new GroupCommit(() => this.write())
   }
 
@@ -113,25 +113,36 @@ class Partition {
       if (!isMissing(e)) throw e
     }
     if (text && !text.endsWith('\n')) {
-      // cut a torn last line (a write the crash interrupted, never acknowledged), or the next
-      // append would be glued to it and lost
+      // a torn last line is a write the crash interrupted, never acknowledged: not data. Cut it, or
+      // the next append would be glued to it and lost (a reader only ignores it)
       text = text.slice(0, text.lastIndexOf('\n') + 1)
-      await fsp.truncate(this.journal, Buffer.byteLength(text))
+      if (!this.readOnly) await fsp.truncate(this.journal, Buffer.byteLength(text))
     }
-    let bad = 0
-    for (const line of text.split('\n')) {
-      if (!line) continue
+    const bad: number[] = []
+    const good: string[] = []
+    text.split('\n').forEach((line, i) => {
+      if (!line) return
       try {
         const op = JSON.parse(line) as Op
+        if (!op || typeof op !== 'object' || (!('put' in op) && !('del' in op))) throw new Error('not a change')
         if ('put' in op) this.putMem(op.put)
         else this.delMem(op.del)
         this.markApplied(op.by)
         this.journalLines++
+        good.push(line)
       } catch {
-        bad++
+        bad.push(i + 1)
       }
-    }
-    if (bad) onCorrupt(this.journal, this.journal, `${bad} 行无法读取，已跳过`)
+    })
+    if (!bad.length) return
+    const reason = `第 ${bad.slice(0, 10).join('、')}${bad.length > 10 ? ' 等' : ''} 行（共 ${bad.length} 行）无法读取，其余 ${good.length} 行照常使用`
+    if (this.readOnly) throw new DamagedDataError(this.journal, reason)
+    // the damaged original stays beside, so the unreadable lines are never lost to a fold; the
+    // journal goes on with the readable ones, so the same damage is not reported at every start
+    const keptAs = keptName(this.journal)
+    await fsp.copyFile(this.journal, keptAs)
+    await writeFileDurable(this.journal, good.map((l) => l + '\n').join(''))
+    onCorrupt(this.journal, keptAs, reason)
   }
 
   private index(r: LedgerRecord, d: 1 | -1): void {
@@ -243,9 +254,10 @@ export class RecordStore {
   constructor(
     readonly dataDir: string,
     private readonly onCorrupt: CorruptHandler = () => {},
-    private readonly opts: { cacheSize?: number; compactAfter?: number } = {},
+    /** readOnly: for report and export, which never change, move or repair a file */
+    private readonly opts: { cacheSize?: number; compactAfter?: number; readOnly?: boolean } = {},
   ) {
-    ensureDir(dataDir)
+    if (!opts.readOnly) ensureDir(dataDir)
   }
 
   private static key(branch: string, month: string, family: Family): string {
@@ -269,7 +281,9 @@ export class RecordStore {
     }
     p = (async () => {
       const file = path.join(this.dataDir, branch, monthFileName(month, family))
-      const part = new Partition(new Low<MonthFile>(new DurableJSONFile(file, this.onCorrupt), { records: [] }), `${file}.journal.jsonl`, this.opts.compactAfter ?? COMPACT_AFTER)
+      const ro = !!this.opts.readOnly
+      const adapter = new DurableJSONFile<MonthFile>(file, this.onCorrupt, { readOnly: ro, salvage: (t) => salvageMonth(t) as { data: MonthFile; kept: number; lost: number } })
+      const part = new Partition(new Low<MonthFile>(adapter, { records: [] }), `${file}.journal.jsonl`, this.opts.compactAfter ?? COMPACT_AFTER, ro)
       await part.load(this.onCorrupt)
       this.loaded.set(key, part)
       return part

@@ -4,9 +4,9 @@
 // through the CLI, as the installer would meet it, and asserts what a secretary would check.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { rmSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { ROOM, exportJson, simulate, tmpDir, type Ev } from '../helpers/sim.js'
+import { EXAMPLE, ROOM, exportJson, runCli, simulate, tmpDir, type Ev } from '../helpers/sim.js'
 
 const loseSeen = (data: string) => rmSync(path.join(data, '_state', 'seen'), { recursive: true, force: true })
 const ev = (at: string, from: string, text: string, id: string, extra: Partial<Ev> = {}): Ev => ({ at: `2026-11-${at}+08:00`, room: ROOM, from, text, id, ...extra })
@@ -50,4 +50,88 @@ test('#撤销活动 redelivered removes nothing more; a photo redelivered is att
   loseSeen(data)
   simulate(events, { data })
   assert.deepEqual(exportJson(data).filter((r) => r.type === 'activity').map((r) => [r.kind, r.attendees, (r.photos as string[]).length]), [['支部委员会', 5, 0], ['党课', 7, 1]])
+})
+
+// ------------------------------------------------------------------ damaged files
+
+const MEETINGS = [
+  ev('05T18:00:00', '周立新', '#活动 11月5日下午 支委会 讨论发展党员工作 应到5人 实到5人', 'r1'),
+  ev('12T18:00:00', '周立新', '#活动 11月12日 党课 学习党章 应到8人 实到8人', 'r2'),
+  ev('18T19:00:00', '陈明', '#活动 第一党小组 党小组会 11月18日 学习条例 应到5人 实到5人', 'r3'),
+  ev('20T19:00:00', '周立新', '#活动 11月20日 主题党日 志愿服务 参加8人', 'r4'),
+]
+const CHECKINS = ['王建国', '刘洋', '张伟', '黄磊', '吴芳', '李红梅', '陈明', '赵静'].flatMap((from, i) =>
+  [3, 4, 5, 6, 9, 10].map((d) => ev(`${String(d).padStart(2, '0')}T0${8 + (i % 2)}:${String(10 + i).padStart(2, '0')}:00`, from, `打卡 学习党章 ${20 + i}分钟`, `c${from}${d}`)))
+const LATER = [ev('25T10:00:00', '王建国', '打卡 学习党史 30分钟', 'later1')]
+
+function listing(dir: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const n of readdirSync(dir)) out[n] = readFileSync(path.join(dir, n)).toString('base64')
+  return out
+}
+
+test('a ledger file missing its last bytes: export and report refuse (exit non-zero, data untouched); the bot salvages the rest, keeps the original and tells the secretaries', () => {
+  const data = path.join(tmpDir(), 'data')
+  simulate([...CHECKINS, ...MEETINGS], { data })
+  const ledger = path.join(data, 'jiguan2', '2026-11.ledger.json')
+  const whole = readFileSync(ledger, 'utf8')
+  writeFileSync(ledger, whole.slice(0, -10))
+  const folder = path.join(data, 'jiguan2')
+  const before = listing(folder)
+  const ex = runCli(['export', '--config', EXAMPLE, '--data', data, '--format', 'json'])
+  assert.notEqual(ex.status, 0, 'export must not pretend the ledger is complete')
+  assert.equal(ex.stdout, '')
+  assert.match(ex.stderr, /2026-11\.ledger\.json 已损坏/)
+  const rep = runCli(['report', '--config', EXAMPLE, '--data', data, '--branch', 'jiguan2', '--month', '2026-11', '--format', 'json'])
+  assert.notEqual(rep.status, 0)
+  assert.match(rep.stderr, /已损坏/)
+  assert.deepEqual(listing(folder), before, 'a read-only command moves, renames and rewrites nothing')
+
+  const { sent } = simulate(LATER, { data })
+  const told = sent.filter((s) => s.to.contact === '周立新' && /已损坏/.test(s.text ?? ''))
+  assert.equal(told.length, 1, 'the secretary is told once')
+  const kept = readdirSync(folder).filter((n) => n.startsWith('2026-11.ledger.json.damaged-'))
+  assert.equal(kept.length, 1, 'the damaged original is kept beside')
+  assert.equal(readFileSync(path.join(folder, kept[0]!), 'utf8'), whole.slice(0, -10))
+  const acts = exportJson(data).filter((r) => r.type === 'activity')
+  assert.deepEqual(acts.map((r) => r.kind), ['支部委员会', '党课', '党小组会'], 'every complete record is salvaged')
+  // and the next start does not report it again
+  const again = simulate([ev('26T10:00:00', '王建国', '打卡 学习党史 30分钟', 'later2')], { data })
+  assert.equal(again.sent.filter((s) => /已损坏/.test(s.text ?? '')).length, 0)
+})
+
+test('a month of check-ins cut in half: the first half is salvaged, not the whole month moved aside', () => {
+  const data = path.join(tmpDir(), 'data')
+  simulate([...CHECKINS, ...MEETINGS], { data })
+  const file = path.join(data, 'jiguan2', '2026-11.json')
+  const whole = readFileSync(file, 'utf8')
+  const total = (JSON.parse(whole) as { records: unknown[] }).records.length
+  writeFileSync(file, whole.slice(0, Math.floor(whole.length / 2)))
+  const rep = runCli(['report', '--config', EXAMPLE, '--data', data, '--branch', 'jiguan2', '--month', '2026-11', '--format', 'text'])
+  assert.notEqual(rep.status, 0, 'no summary from half a month')
+  assert.doesNotMatch(rep.stdout, /参与率/)
+  simulate(LATER, { data })
+  const n = exportJson(data).filter((r) => r.type === 'checkin' && r.date !== '2026-11-25').length
+  assert.ok(n >= total / 2 - 2 && n < total, `about half of ${total} check-ins salvaged (got ${n})`)
+  assert.ok(readdirSync(path.dirname(file)).some((x) => x.startsWith('2026-11.json.damaged-')))
+})
+
+test('a bad line in the middle of a journal is kept beside, never dropped at the fold', () => {
+  const data = path.join(tmpDir(), 'data')
+  simulate(MEETINGS, { data })
+  const file = path.join(data, 'jiguan2', '2026-11.ledger.json')
+  const recs = (JSON.parse(readFileSync(file, 'utf8')) as { records: { id: string }[] }).records
+  // the same records as journal lines (as a bot killed before its fold leaves them), one damaged
+  writeFileSync(file, JSON.stringify({ records: [] }))
+  const lines = recs.map((r) => JSON.stringify({ put: r }))
+  const damaged = lines[1]!.slice(0, 40) + '\u0000\u0000garbage' + lines[1]!.slice(60)
+  writeFileSync(`${file}.journal.jsonl`, [lines[0], damaged, lines[2], lines[3]].join('\n') + '\n')
+  const ex = runCli(['export', '--config', EXAMPLE, '--data', data, '--format', 'json'])
+  assert.notEqual(ex.status, 0)
+  assert.match(ex.stderr, /journal\.jsonl 已损坏/)
+  simulate(LATER, { data }) // starts, folds the journal on stop
+  assert.deepEqual(exportJson(data).filter((r) => r.type === 'activity').map((r) => r.kind), ['支部委员会', '党小组会', '主题党日'])
+  const kept = readdirSync(path.dirname(file)).filter((n) => n.startsWith('2026-11.ledger.json.journal.jsonl.damaged-'))
+  assert.equal(kept.length, 1)
+  assert.ok(readFileSync(path.join(path.dirname(file), kept[0]!), 'utf8').includes(damaged), 'the unreadable line survives, for a person to read')
 })
