@@ -135,3 +135,35 @@ test('a bad line in the middle of a journal is kept beside, never dropped at the
   assert.equal(kept.length, 1)
   assert.ok(readFileSync(path.join(path.dirname(file), kept[0]!), 'utf8').includes(damaged), 'the unreadable line survives, for a person to read')
 })
+
+// ------------------------------------------------------------------ damaged scheduler state
+
+test('a damaged _state/state.json: a replay over the same folder repeats no notice and keeps the pause', () => {
+  const data = path.join(tmpDir(), 'data')
+  const events = [
+    ev('16T10:00:00', '王建国', '打卡 学习党章 30分钟', 's1'),
+    ev('20T09:30:00', '周立新', '#提醒 暂停 10天', 's2'),
+    ev('30T10:00:00', '王建国', '打卡 学习党章 30分钟', 's3'),
+  ]
+  const until = '2026-12-02T12:00:00+08:00'
+  const first = simulate(events, { data, until })
+  const notices = first.sent.filter((s) => s.file || /工作小结|截止|未完成/.test(s.text ?? ''))
+  assert.ok(notices.length >= 3, 'the 1st brings the summary, its files and overdue notices')
+  assert.equal(first.sent.filter((s) => /还有 \d+ 天|明天截止/.test(s.text ?? '') && s.at < '2026-11-30').length, 0, 'paused: no reminder from 20 to 29 Nov')
+  const state = path.join(data, '_state', 'state.json')
+  writeFileSync(state, readFileSync(state, 'utf8').slice(0, 25))
+  // restarted on the same transcript: the simulated clock replays the same days and jobs
+  const again = simulate(events, { data, until })
+  // (the #提醒 暂停 itself is older than the dedupe window by then: it is answered again, and
+  // that answer is the only thing said)
+  const repeated = again.sent.filter((s) => !/已暂停/.test(s.text ?? '') && !/已损坏/.test(s.text ?? ''))
+  assert.deepEqual(repeated.map((s) => `${s.at} ${s.text ?? s.file}`.slice(0, 60)), [], 'no notice sent twice, no reminder while paused')
+})
+
+test('a damaged _state/state.json does not forget a #提醒 暂停', () => {
+  const data = path.join(tmpDir(), 'data')
+  simulate([ev('20T09:30:00', '周立新', '#提醒 暂停 10天', 'p1')], { data, until: '2026-11-20T12:00:00+08:00' })
+  writeFileSync(path.join(data, '_state', 'state.json'), '{"sent":{"a":1},"paused":{"jigu')
+  const { sent } = simulate([ev('21T10:00:00', '王建国', '打卡 学习党章 30分钟', 'q1')], { data, until: '2026-11-28T12:00:00+08:00' })
+  assert.deepEqual(sent.filter((s) => /截止/.test(s.text ?? '')).map((s) => s.at), [], 'still paused until 29 Nov')
+})
