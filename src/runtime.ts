@@ -37,8 +37,8 @@ export interface Runtime {
   shell: Shell
   scheduler: Scheduler
   tracker: Tracker
-  /** waits for in-flight work, stops cron and outbox, flushes and unlocks */
-  stop(): Promise<void>
+  /** waits for in-flight work, lets the outbox send for up to drainMs, stops cron and outbox, flushes and unlocks */
+  stop(drainMs?: number): Promise<void>
 }
 
 export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
@@ -63,6 +63,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     const wechaty = WechatyBuilder.build({ puppet: o.puppet as never, name: o.sessionName ?? 'zhibu-bot' })
     let shell: Shell | null = null
     const outbox = new Outbox((m) => tracker.track(shell!.deliver(m)), o.config.bot, o.now, (l) => o.log.warn(l))
+    // scheduled notices survive a stop or a crash: they go out after the next login
+    outbox.persistTo(path.join(o.dataDir, '_state', 'outbox.jsonl'))
     const app: App = { config: o.config, store, seen, state, templates, outbox, now: o.now, log: o.log, dataDir: o.dataDir }
     tellSecretaries = (file, keptAs, reason) => {
       const rel = path.relative(o.dataDir, file)
@@ -76,9 +78,11 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     const scheduler = new Scheduler(app, JOBS, (p) => tracker.track(p))
     return {
       app, wechaty, shell, scheduler, tracker,
-      async stop() {
+      async stop(drainMs = 0) {
         await scheduler.stop()
         await tracker.idle()
+        // what does not go out now stays in the durable queue for the next start
+        await outbox.drain(drainMs)
         outbox.stop()
         await store.flush()
         await store.fold().catch((e) => o.log.warn(`整理数据文件未完成，下次启动会自动补上：${(e as Error).message}`))

@@ -167,3 +167,22 @@ test('a damaged _state/state.json does not forget a #提醒 暂停', () => {
   const { sent } = simulate([ev('21T10:00:00', '王建国', '打卡 学习党章 30分钟', 'q1')], { data, until: '2026-11-28T12:00:00+08:00' })
   assert.deepEqual(sent.filter((s) => /截止/.test(s.text ?? '')).map((s) => s.at), [], 'still paused until 29 Nov')
 })
+
+// ------------------------------------------------------------------ the durable outbox
+
+test('stopped at 09:00:01 on the 1st: the summary files still queued go out after the restart, once', () => {
+  const data = path.join(tmpDir(), 'data')
+  const first = simulate([ev('30T10:00:00', '王建国', '打卡 学习党章 30分钟', 'o1')], { data, until: '2026-12-01T09:00:01+08:00' })
+  const summary = (s: { text?: string; file?: string }) => /2026年11月工作小结|2026-11学习打卡统计/.test(s.text ?? s.file ?? '')
+  const before = first.sent.filter(summary)
+  assert.ok(before.length >= 1 && before.length < 4, `stopped in the middle of the summary (${before.length} of 4 sent)`)
+  const second = simulate([{ at: '2026-12-01T09:10:00+08:00', room: ROOM, from: '刘洋', text: '打卡 学习党史 20分钟', id: 'o2' }], { data, until: '2026-12-01T09:20:00+08:00' })
+  const after = second.sent.filter(summary)
+  const all = [...before, ...after].map((s) => `${JSON.stringify(s.to)} ${s.file ?? s.text!.split('\n')[0]}`)
+  assert.deepEqual([...all].sort(), [
+    '{"contact":"周立新"} 机关第二党支部2026年11月工作小结.docx',
+    '{"contact":"孙雅琴"} 机关第二党支部2026年11月工作小结.docx',
+    '{"room":"机关第二党支部工作群"} 2026-11学习打卡统计.png',
+    '{"room":"机关第二党支部工作群"} 机关第二党支部2026年11月工作小结',
+  ], 'each part of the summary exactly once over the two runs')
+})
