@@ -186,3 +186,36 @@ test('stopped at 09:00:01 on the 1st: the summary files still queued go out afte
     '{"room":"机关第二党支部工作群"} 机关第二党支部2026年11月工作小结',
   ], 'each part of the summary exactly once over the two runs')
 })
+
+// ------------------------------------------------------------------ a stale lock with a reused PID
+
+test('a lock whose PID now belongs to another live process does not block the start', { skip: process.platform !== 'linux' ? 'needs /proc' : false }, async () => {
+  const { spawn } = await import('node:child_process')
+  const os = await import('node:os')
+  const { lockDataDir, LockError } = await import('../../src/store/lock.js')
+  const data = path.join(tmpDir(), 'data')
+  simulate([ev('18T09:00:00', '王建国', '打卡 学习党章 30分钟', 'l1')], { data })
+  const lock = path.join(data, '.lock')
+  // the bot that wrote these locks died; its PID went to a shell's sleep, or to a later node program
+  const sleep = spawn('sleep', ['30'])
+  const node = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+  try {
+    await new Promise((r) => setTimeout(r, 200))
+    for (const [pid, lockInfo] of [
+      [sleep.pid, { startedAt: new Date().toISOString(), command: 'zhibu-bot start' }],
+      [node.pid, { startedAt: new Date(Date.now() - 3600_000).toISOString(), command: '/opt/zhibu-bot/src/main.ts' }],
+      [node.pid, { startedAt: new Date().toISOString(), command: '/opt/zhibu-bot/src/main.ts' }],
+      [node.pid, { startedAt: new Date().toISOString(), command: 'x', procStart: Date.now() - 86400_000 }],
+    ] as const) {
+      writeFileSync(lock, JSON.stringify({ pid, host: os.hostname(), ...lockInfo }))
+      const { sent } = simulate([ev('18T10:00:00', '刘洋', `打卡 学习党史 ${pid}`, `l-${pid}-${Math.random()}`)], { data })
+      assert.ok(sent.some((s) => /刘洋 已打卡/.test(s.text ?? '')), `started despite the lock of ${JSON.stringify(lockInfo)}`)
+    }
+    // the real thing is still refused: a live bot holding the folder
+    writeFileSync(lock, JSON.stringify({ pid: node.pid, host: os.hostname(), startedAt: new Date().toISOString(), command: 'zhibu-bot start' }))
+    assert.throws(() => lockDataDir(data), LockError)
+  } finally {
+    sleep.kill('SIGKILL')
+    node.kill('SIGKILL')
+  }
+})
