@@ -6,7 +6,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { EXAMPLE, ROOM, exportJson, runCli, simulate, tmpDir, type Ev } from '../helpers/sim.js'
+import { EXAMPLE, ROOM, ROOT, exportJson, runCli, simulate, tmpDir, type Ev } from '../helpers/sim.js'
 
 const loseSeen = (data: string) => rmSync(path.join(data, '_state', 'seen'), { recursive: true, force: true })
 const ev = (at: string, from: string, text: string, id: string, extra: Partial<Ev> = {}): Ev => ({ at: `2026-11-${at}+08:00`, room: ROOM, from, text, id, ...extra })
@@ -218,4 +218,51 @@ test('a lock whose PID now belongs to another live process does not block the st
     sleep.kill('SIGKILL')
     node.kill('SIGKILL')
   }
+})
+
+// ------------------------------------------------------------------ backups while the bot writes
+
+test('backups taken while records are written all succeed, are owner-only, hold every acknowledged record and no login session', async () => {
+  const { spawn } = await import('node:child_process')
+  const { statSync, existsSync } = await import('node:fs')
+  const tar = await import('tar')
+  const data = path.join(tmpDir(), 'data')
+  simulate([ev('18T09:00:00', '王建国', '打卡 学习党章 30分钟', 'b0')], { data })
+  writeFileSync(path.join(data, 'wechat-session.memory-card.json'), '{"secret":"login"}')
+  const acked = path.join(path.dirname(data), 'acked')
+  // a writer as busy as a bot: adds, journal appends and folds (every 15 lines), acknowledging each
+  const writer = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+    import { RecordStore } from ${JSON.stringify(path.join(ROOT, 'src/store/records.ts'))}
+    import { writeFileSync } from 'node:fs'
+    const s = new RecordStore(${JSON.stringify(data)}, () => {}, { compactAfter: 15 })
+    for (let i = 0; ; i++) {
+      const day = '2026-11-' + String(1 + (i % 28)).padStart(2, '0')
+      await s.add({ type: 'checkin', id: 'w' + i, branch: 'jiguan2', msgId: 'w' + i, at: day + 'T08:00:00+08:00', text: '打卡 学习 ' + i, member: '刘洋', date: day, minutes: 10, points: null, content: '', titles: [], backfill: false })
+      writeFileSync(${JSON.stringify(acked)}, String(i + 1))
+    }`], { stdio: 'ignore' })
+  try {
+    while (!existsSync(acked)) await new Promise((r) => setTimeout(r, 50))
+    for (let k = 0; k < 6; k++) {
+      const before = Number(readFileSync(acked, 'utf8') || 0)
+      const archive = path.join(tmpDir(), `b${k}.tar.gz`)
+      const b = runCli(['backup', '--data', data, '--out', archive])
+      assert.equal(b.status, 0, b.stderr)
+      assert.equal(statSync(archive).mode & 0o077, 0, 'owner-only archive')
+      assert.ok(!existsSync(`${archive}.partial`))
+      const names: string[] = []
+      await tar.t({ file: archive, onReadEntry: (e) => { names.push(e.path) } })
+      assert.ok(!names.some((n) => n.includes('memory-card')), 'no login session in the archive')
+      const target = path.join(tmpDir(), 'restored')
+      assert.equal(runCli(['restore', '--data', target, '--from', archive]).status, 0)
+      const ids = new Set(exportJson(target).map((r) => String(r.text)))
+      for (let i = 0; i < before; i++) assert.ok(ids.has(`打卡 学习 ${i}`), `backup ${k}: check-in ${i} acknowledged before the backup is in it`)
+    }
+  } finally {
+    writer.kill('SIGKILL')
+  }
+  const withSession = path.join(tmpDir(), 'full.tar.gz')
+  assert.equal(runCli(['backup', '--data', data, '--out', withSession, '--with-session']).status, 0)
+  const names: string[] = []
+  await tar.t({ file: withSession, onReadEntry: (e) => { names.push(e.path) } })
+  assert.ok(names.some((n) => n.includes('memory-card')))
 })
