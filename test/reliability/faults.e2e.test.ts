@@ -266,3 +266,23 @@ test('backups taken while records are written all succeed, are owner-only, hold 
   await tar.t({ file: withSession, onReadEntry: (e) => { names.push(e.path) } })
   assert.ok(names.some((n) => n.includes('memory-card')))
 })
+
+// ------------------------------------------------------------------ output through a pipe
+
+test('export through a slow pipe is complete', async () => {
+  const { spawnSync } = await import('node:child_process')
+  const { writeMonthSnapshot } = await import('../../src/store/records.js')
+  const data = path.join(tmpDir(), 'data')
+  const recs = Array.from({ length: 3000 }, (_, i) => {
+    const date = `2026-11-${String(1 + (i % 28)).padStart(2, '0')}`
+    return { type: 'checkin' as const, id: `p${i}`, branch: 'jiguan2', msgId: `p${i}`, at: `${date}T08:00:00+08:00`, text: `打卡 学习《中国共产党章程》第${i}次 30分钟`, member: '刘洋', date, minutes: 30, points: null, content: '学习', titles: [], backfill: false }
+  })
+  writeMonthSnapshot(data, 'jiguan2', '2026-11', recs)
+  const cli = path.join(ROOT, 'src/cli.ts')
+  const out = path.join(tmpDir(), 'out.json')
+  // the reader starts late: the pipe is full long before the exporter is done
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" --import tsx "${cli}" export --config "${EXAMPLE}" --data "${data}" --format json | (sleep 1; cat > "${out}")`], { encoding: 'utf8' })
+  assert.equal(r.status, 0, r.stderr)
+  const got = JSON.parse(readFileSync(out, 'utf8')) as unknown[]
+  assert.equal(got.length, 3000)
+})
