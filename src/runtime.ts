@@ -15,7 +15,7 @@ import { JOBS } from './schedule/jobs.js'
 import { Scheduler } from './schedule/scheduler.js'
 import { removeStaleTemps } from './store/atomic.js'
 import { lockDataDir } from './store/lock.js'
-import { RecordStore } from './store/records.js'
+import { canonicalFromConfig, RecordStore } from './store/records.js'
 import { SeenIndex } from './store/seen.js'
 import { StateStore } from './store/state.js'
 
@@ -54,7 +54,10 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       if (tellSecretaries) tellSecretaries(file, keptAs, reason)
       else early.push([file, keptAs, reason])
     }
-    const store = new RecordStore(o.dataDir, onCorrupt)
+    const store = new RecordStore(o.dataDir, onCorrupt, { canonical: canonicalFromConfig(o.config.branches) })
+    for (const stray of store.strayBranchFolders(o.config.branches.map((b) => b.id))) {
+      o.log.warn(`数据目录里的 ${stray}/ 不是配置中任何支部的 id，其中的记录不会被读到。若支部 id 改过，请把配置的 id 改回 ${stray}，或停止机器人后把文件夹改名为新 id。`)
+    }
     const seen = new SeenIndex(o.dataDir, o.config.bot.dedupeDays, o.now())
     const state = await StateStore.open(o.dataDir, onCorrupt)
     await store.warm(o.config.branches.map((b) => b.id), o.now())

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Config, LedgerRecord } from '../domain/types.js'
 import { dayOf } from '../domain/time.js'
 import { DamagedDataError } from '../store/json-file.js'
-import { RecordStore } from '../store/records.js'
+import { canonicalFromConfig, RecordStore } from '../store/records.js'
 
 /**
  * Writes a command's output, to --out or stdout; resolves once stdout has taken all of it, so the
@@ -16,8 +16,8 @@ export function writeOutput(text: string | Uint8Array, out?: string): Promise<vo
 }
 
 /** The store report and export read: read-only, it never repairs, moves or renames a file. */
-export function readOnlyStore(data: string): RecordStore {
-  return new RecordStore(data, undefined, { readOnly: true })
+export function readOnlyStore(data: string, config?: Config): RecordStore {
+  return new RecordStore(data, undefined, { readOnly: true, canonical: config ? canonicalFromConfig(config.branches) : undefined })
 }
 
 /**
@@ -32,6 +32,9 @@ export async function guardDamaged(config: Config, data: string, branch: string 
     for (const n of names.filter((x) => x.includes('.damaged-')).sort()) {
       process.stderr.write(`注意：${path.join(data, b.id, n)} 是一个曾经损坏的数据文件的原件；机器人已挽回能读出的记录，对应月份的数字可能不全。(a damaged original is kept here)\n`)
     }
+  }
+  for (const stray of new RecordStore(data, undefined, { readOnly: true }).strayBranchFolders(config.branches.map((b) => b.id))) {
+    process.stderr.write(`注意：数据目录里的 ${stray}/ 不是配置中任何支部的 id，其中的记录不会出现在结果里。若支部 id 改过，请把配置的 id 改回 ${stray}，或把文件夹改名为新 id。(data folder ${stray} matches no branch id)\n`)
   }
   try {
     return await run()
@@ -92,7 +95,7 @@ export async function runExport(config: Config, o: ExportOptions): Promise<numbe
     return 2
   }
   return guardDamaged(config, o.data, o.branch, async () => {
-    const records = await collect(config, readOnlyStore(o.data), o)
+    const records = await collect(config, readOnlyStore(o.data, config), o)
     if (o.format === 'json') {
       await writeOutput(JSON.stringify(records.map(exportRecord), null, 1) + '\n', o.out)
       return 0

@@ -46,7 +46,7 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write(`不支持的格式 ${o.format}，可选 text、json、docx、xlsx\n`)
     return 2
   }
-  const store0 = readOnlyStore(o.data)
+  const store0 = readOnlyStore(o.data, config)
   if (o.quarter || o.year) {
     const period = parsePeriodArg(o.quarter ?? o.year, dayOf(new Date()))
     if (!period || (o.quarter && !period.key.includes('Q')) || (o.year && period.key.length !== 4) || !['text', 'docx'].includes(o.format)) {

@@ -6,7 +6,7 @@
 // JSON file when it grows long and when the bot stops. Old months are read only when asked for;
 // reports read a year's small ledger files, never a year of check-ins. A small LRU keeps the
 // months in use.
-import { mkdirSync, promises as fsp, writeFileSync } from 'node:fs'
+import { mkdirSync, promises as fsp, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { DateStr, LedgerRecord } from '../domain/types.js'
@@ -46,6 +46,9 @@ export function monthFileName(month: string, family: Family): string {
  */
 type Op = ({ put: LedgerRecord } | { del: string }) & { by?: string }
 
+/** The roster name for a name a record holds (an alias, after a rename), or the name itself. */
+export type Canonical = (branch: string, name: string) => string
+
 /** Options of a change made on a member's request: the message id that asked for it. */
 export interface ByMessage { byMsg?: string }
 
@@ -62,7 +65,7 @@ class Partition {
   private readonly byMember = new Map<string, LedgerRecord[]>()
   private readonly applied = new Set<string>()
 
-  constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number, private readonly readOnly = false) {
+  constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number, private readonly readOnly = false, private readonly canon: Canonical | null = null) {
     this.commits = new GroupCommit(() => this.write())
   }
 
@@ -104,7 +107,7 @@ class Partition {
     await this.db.read()
     if (!Array.isArray(this.db.data?.records)) this.db.data = { records: [] }
     if (!Array.isArray(this.db.data.applied)) delete this.db.data.applied
-    for (const r of this.db.data.records) this.index(r, +1)
+    for (const r of this.db.data.records) { this.rename(r); this.index(r, +1) }
     for (const id of this.db.data.applied ?? []) this.applied.add(id)
     let text = ''
     try {
@@ -125,7 +128,7 @@ class Partition {
       try {
         const op = JSON.parse(line) as Op
         if (!op || typeof op !== 'object' || (!('put' in op) && !('del' in op))) throw new Error('not a change')
-        if ('put' in op) this.putMem(op.put)
+        if ('put' in op) { this.rename(op.put); this.putMem(op.put) }
         else this.delMem(op.del)
         this.markApplied(op.by)
         this.journalLines++
@@ -143,6 +146,11 @@ class Partition {
     await fsp.copyFile(this.journal, keptAs)
     await writeFileDurable(this.journal, good.map((l) => l + '\n').join(''))
     onCorrupt(this.journal, keptAs, reason)
+  }
+
+  /** A member renamed in the roster (old name kept as an alias): their old records are theirs. */
+  private rename(r: LedgerRecord): void {
+    if (this.canon && r.type === 'checkin') r.member = this.canon(r.branch, r.member)
   }
 
   private index(r: LedgerRecord, d: 1 | -1): void {
@@ -255,7 +263,7 @@ export class RecordStore {
     readonly dataDir: string,
     private readonly onCorrupt: CorruptHandler = () => {},
     /** readOnly: for report and export, which never change, move or repair a file */
-    private readonly opts: { cacheSize?: number; compactAfter?: number; readOnly?: boolean } = {},
+    private readonly opts: { cacheSize?: number; compactAfter?: number; readOnly?: boolean; canonical?: Canonical } = {},
   ) {
     if (!opts.readOnly) ensureDir(dataDir)
   }
@@ -283,7 +291,7 @@ export class RecordStore {
       const file = path.join(this.dataDir, branch, monthFileName(month, family))
       const ro = !!this.opts.readOnly
       const adapter = new DurableJSONFile<MonthFile>(file, this.onCorrupt, { readOnly: ro, salvage: (t) => salvageMonth(t) as { data: MonthFile; kept: number; lost: number } })
-      const part = new Partition(new Low<MonthFile>(adapter, { records: [] }), `${file}.journal.jsonl`, this.opts.compactAfter ?? COMPACT_AFTER, ro)
+      const part = new Partition(new Low<MonthFile>(adapter, { records: [] }), `${file}.journal.jsonl`, this.opts.compactAfter ?? COMPACT_AFTER, ro, this.opts.canonical ?? null)
       await part.load(this.onCorrupt)
       this.loaded.set(key, part)
       return part
@@ -413,6 +421,18 @@ export class RecordStore {
     return out
   }
 
+  /** Folders of the data folder that are no configured branch's (a branch id renamed?). */
+  strayBranchFolders(ids: string[]): string[] {
+    try {
+      return readdirSync(this.dataDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.') && !ids.includes(e.name))
+        .filter((e) => readdirSync(path.join(this.dataDir, e.name)).some((n) => /^\d{4}-\d{2}\./.test(n)))
+        .map((e) => e.name)
+    } catch {
+      return []
+    }
+  }
+
   /** Months that have a file for a branch, sorted. Reads the folder listing only. */
   async monthsOnDisk(branch: string): Promise<string[]> {
     try {
@@ -474,4 +494,14 @@ export function writeMonthSnapshot(dataDir: string, branch: string, month: strin
     const recs = records.filter((r) => familyOf(r) === family)
     if (recs.length) writeFileSync(path.join(dataDir, branch, monthFileName(month, family)), JSON.stringify({ records: recs } satisfies MonthFile))
   }
+}
+
+/** The roster's renames: a record's old name that is now a member's alias maps to that member. */
+export function canonicalFromConfig(branches: readonly { id: string; members: readonly { name: string; aliases: readonly string[] }[] }[]): Canonical {
+  const maps = new Map(branches.map((b) => {
+    const m = new Map<string, string>()
+    for (const x of b.members) for (const a of x.aliases) if (!b.members.some((y) => y.name === a)) m.set(a, x.name)
+    return [b.id, m] as const
+  }))
+  return (branch, name) => maps.get(branch)?.get(name) ?? name
 }

@@ -286,3 +286,30 @@ test('export through a slow pipe is complete', async () => {
   const got = JSON.parse(readFileSync(out, 'utf8')) as unknown[]
   assert.equal(got.length, 3000)
 })
+
+// ------------------------------------------------------------------ config changes
+
+test('a member renamed in the roster (old name kept as an alias) keeps their old check-ins; a renamed branch id is reported', () => {
+  const data = path.join(tmpDir(), 'data')
+  simulate(['03', '04', '05'].map((d) => ev(`${d}T09:00:00`, '王建国', '打卡 学习党章 30分钟', `rn${d}`)), { data })
+  const dir = tmpDir()
+  const renamed = path.join(dir, 'renamed.yaml')
+  const yaml = readFileSync(EXAMPLE, 'utf8')
+  assert.match(yaml, /- \{ name: 王建国, group: 第一党小组 \}/)
+  writeFileSync(renamed, yaml.replace('- { name: 王建国, group: 第一党小组 }', '- { name: 王建军, group: 第一党小组, aliases: [王建国] }'))
+  const rep = runCli(['report', '--config', renamed, '--data', data, '--branch', 'jiguan2', '--month', '2026-11', '--format', 'json'])
+  assert.equal(rep.status, 0, rep.stderr)
+  const j = JSON.parse(rep.stdout) as { checkins: { byMember: { name: string; days: number }[]; missing: string[] } }
+  assert.equal(j.checkins.byMember.find((m) => m.name === '王建军')?.days, 3)
+  assert.ok(!j.checkins.missing.includes('王建军'))
+  // the bot too: a check-in under the new name counts as the 4th day of the month
+  const { sent } = simulate([ev('06T09:00:00', '王建军', '打卡 学习党章 30分钟', 'rn06')], { data, config: renamed })
+  assert.ok(sent.some((s) => /王建军 已打卡.*本月第 4 天/.test(s.text ?? '')), JSON.stringify(sent))
+
+  const movedId = path.join(dir, 'moved.yaml')
+  writeFileSync(movedId, yaml.replace(/id: jiguan2/, 'id: jg2'))
+  const r2 = runCli(['export', '--config', movedId, '--data', data, '--format', 'json'])
+  assert.match(r2.stderr, /jiguan2\/ 不是配置中任何支部的 id/)
+  const started = simulate([ev('07T09:00:00', '刘洋', '打卡 学习党章 30分钟', 'rn07')], { data, config: movedId })
+  assert.match(started.stderr, /jiguan2\/ 不是配置中任何支部的 id/)
+})
