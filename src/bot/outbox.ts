@@ -60,7 +60,12 @@ function keyOf(msg: OutMessage): string {
 class QueueFile {
   private pending: string[] = []
   private readonly commits = new GroupCommit(() => this.append())
-  constructor(readonly file: string) {}
+  /** the journal rewritten small at start; every append waits for it */
+  private readonly ready: Promise<void>
+
+  constructor(readonly file: string, initial: string) {
+    this.ready = writeFileDurable(file, initial)
+  }
 
   write(line: QueueLine): Promise<void> {
     this.pending.push(JSON.stringify(line))
@@ -68,6 +73,7 @@ class QueueFile {
   }
 
   private async append(): Promise<void> {
+    await this.ready
     const lines = this.pending
     this.pending = []
     if (!lines.length) return
@@ -80,8 +86,9 @@ class QueueFile {
     }
   }
 
-  idle(): Promise<void> {
-    return this.commits.idle()
+  async idle(): Promise<void> {
+    await this.ready
+    await this.commits.idle()
   }
 }
 
@@ -145,10 +152,10 @@ export class Outbox extends EventEmitter {
       this.open.set(key, msg)
       this.restored.push(msg)
     }
-    this.durable = new QueueFile(file)
     // the journal rewritten small: what is still to go, and the keys lately done
     const lines: QueueLine[] = [...[...this.done].map(([done, at]) => ({ done, at })), ...adds.values()]
-    this.writes.push(writeFileDurable(file, lines.map((l) => JSON.stringify(l) + '\n').join('')))
+    this.durable = new QueueFile(file, lines.map((l) => JSON.stringify(l) + '\n').join(''))
+    this.track(this.durable.idle())
     return this.restored.length
   }
 
@@ -173,6 +180,12 @@ export class Outbox extends EventEmitter {
     }
   }
 
+  /** A durable write, awaited by persisted(); a failure is logged, never an unhandled rejection. */
+  private track(w: Promise<void>): void {
+    w.catch((e) => this.log(`通知未能写入发送队列文件（${(e as Error).message}），停止前若未发出将会丢失`))
+    this.writes.push(w)
+  }
+
   private journalAdd(msg: OutMessage, key: string): Promise<void> {
     const { file, ...rest } = msg
     return this.durable!.write({ add: key, msg: { ...rest, key, ...(file ? { file: { name: file.name, data: file.data.toString('base64') } } : {}) }, at: this.now().getTime() })
@@ -183,7 +196,7 @@ export class Outbox extends EventEmitter {
     this.open.delete(q.key)
     const at = this.now().getTime()
     this.done.set(q.key, at)
-    this.writes.push(this.durable.write({ done: q.key, at }).catch((e) => this.log(`发送队列记录失败：${(e as Error).message}`)))
+    this.track(this.durable.write({ done: q.key, at }))
   }
 
   /** On stop: lets the queue send what it can for up to `ms` (real time), then stops. */
@@ -205,7 +218,7 @@ export class Outbox extends EventEmitter {
       // queued already, or delivered lately: a job that ran again must not send it twice
       if (this.open.has(durableKey) || this.done.has(durableKey)) return
       this.open.set(durableKey, msg)
-      this.writes.push(this.journalAdd(msg, durableKey))
+      this.track(this.journalAdd(msg, durableKey))
     }
     const key = chatKey(msg.to)
     if (msg.kind === 'ack' && msg.text) {
