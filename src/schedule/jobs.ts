@@ -4,7 +4,7 @@ import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
 import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
-import { addDays, daysBetween, instantAt, previousMonth } from '../domain/time.js'
+import { addDays, daysBetween, instantAt, monthEnd, previousMonth } from '../domain/time.js'
 import { announcementView } from '../bot/handlers/announcement.js'
 import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
@@ -182,6 +182,39 @@ const monthlySummary: Job = {
     }
     if (docx) for (const s of branch.secretaries) msgs.push({ to: { contact: s }, file: docx })
     await sendOnce(app, key, msgs)
+    await app.state.setPosted(`${branch.id}:${month}`, { ...(await monthFigures(app, branch, month)), at: app.now().getTime() })
+  },
+}
+
+/** What a posted summary states, to compare with the records later. */
+async function monthFigures(app: App, branch: Branch, month: string): Promise<{ memberDays: number; activities: number }> {
+  const checkins = (await app.store.monthView(branch.id, month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const activities = (await app.store.monthView(branch.id, month, 'ledger')).filter((r) => r.type === 'activity' && (r.date ?? '').startsWith(month)).length
+  return { memberDays: checkinFigures(branch, checkins, `${month}-01`, monthEnd(month)).memberDays, activities }
+}
+
+/**
+ * A 补卡 or a late report changes a month whose summary is already posted (and perhaps handed
+ * upward): the secretaries are told once a day, all changes in one message, never silently.
+ */
+const lateChanges: Job = {
+  name: '已发布月份的变动',
+  when: (b) => (b.summary.enabled ? [{ daily: '18:00' }] : []),
+  async run(app, branch, at) {
+    const day = dayOf(at)
+    for (const month of [previousMonth(day.slice(0, 7)), previousMonth(previousMonth(day.slice(0, 7)))]) {
+      const posted = app.state.data.posted?.[`${branch.id}:${month}`]
+      if (!posted) continue
+      const now = await monthFigures(app, branch, month)
+      if (now.memberDays === posted.memberDays && now.activities === posted.activities) continue
+      const text = app.templates.render('late-change', {
+        branch: branch.name, label: `${month.slice(0, 4)}年${Number(month.slice(5))}月`, month, posted: cn(dayOf(posted.at)),
+        checkins: now.memberDays !== posted.memberDays ? { before: posted.memberDays, after: now.memberDays } : null,
+        activities: now.activities !== posted.activities ? { before: posted.activities, after: now.activities } : null,
+      })
+      // one notice per state of the month: the same change is not told twice
+      await sendOnce(app, `late:${branch.id}:${month}:${now.memberDays}:${now.activities}`, branch.secretaries.map((s) => ({ to: { contact: s }, text })))
+    }
   },
 }
 
@@ -193,4 +226,4 @@ const maintenance: Job = {
   },
 }
 
-export const JOBS: readonly Job[] = [deadlineReminders, monthlySummary, digest, nudge, meetingNotices, maintenance]
+export const JOBS: readonly Job[] = [deadlineReminders, monthlySummary, lateChanges, digest, nudge, meetingNotices, maintenance]

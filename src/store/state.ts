@@ -19,7 +19,11 @@ export interface BotState {
   paused: Record<string, string>
   /** sender names seen in branch rooms that are not on the roster: branch -> name -> count */
   unknown: Record<string, Record<string, number>>
+  /** 'branch:YYYY-MM' -> the figures of the summary as posted, to notice late changes (补卡 after it) */
+  posted: Record<string, PostedFigures>
 }
+
+export interface PostedFigures { memberDays: number; activities: number; at: number }
 
 type Event = { sent: string; at: number } | { paused: string; until: string | null; at: number }
 
@@ -68,11 +72,11 @@ export class StateStore {
     const dir = path.join(dataDir, '_state')
     ensureDir(dir)
     let damaged = false
-    const db = new Low<BotState>(new DurableJSONFile(path.join(dir, 'state.json'), (f, k, r) => { damaged = true; onCorrupt(f, k, `${r}；已发送的通知和暂停的提醒按记录重建，不会重发`) }), { sent: {}, lastTick: null, paused: {}, unknown: {} })
+    const db = new Low<BotState>(new DurableJSONFile(path.join(dir, 'state.json'), (f, k, r) => { damaged = true; onCorrupt(f, k, `${r}；已发送的通知和暂停的提醒按记录重建，不会重发`) }), { sent: {}, lastTick: null, paused: {}, unknown: {}, posted: {} })
     await db.read()
     const d: Partial<BotState> = db.data && typeof db.data === 'object' ? db.data : {}
     const obj = <T>(v: unknown): T => (v && typeof v === 'object' && !Array.isArray(v) ? v : {}) as T
-    db.data = { sent: obj(d.sent), lastTick: typeof d.lastTick === 'number' ? d.lastTick : null, paused: obj(d.paused), unknown: obj(d.unknown) }
+    db.data = { sent: obj(d.sent), lastTick: typeof d.lastTick === 'number' ? d.lastTick : null, paused: obj(d.paused), unknown: obj(d.unknown), posted: obj(d.posted) }
     const jfile = path.join(dir, 'state.journal.jsonl')
     let text = ''
     try { text = readFileSync(jfile, 'utf8') } catch (e) { if (!isMissing(e)) throw e }
@@ -129,6 +133,13 @@ export class StateStore {
     if (until) this.db.data.paused[branch] = until
     else delete this.db.data.paused[branch]
     await Promise.all([this.journal.add({ paused: branch, until, at }), this.commits.commit()])
+  }
+
+  /** The figures of a month's summary as posted; kept for the two months after. */
+  setPosted(key: string, f: PostedFigures): Promise<void> {
+    this.db.data.posted[key] = f
+    for (const [k, v] of Object.entries(this.db.data.posted)) if (f.at - v.at > 100 * 86400_000) delete this.db.data.posted[k]
+    return this.commits.commit()
   }
 
   noteUnknown(branch: string, name: string): Promise<void> {

@@ -313,3 +313,20 @@ test('a member renamed in the roster (old name kept as an alias) keeps their old
   const started = simulate([ev('07T09:00:00', '刘洋', '打卡 学习党章 30分钟', 'rn07')], { data, config: movedId })
   assert.match(started.stderr, /jiguan2\/ 不是配置中任何支部的 id/)
 })
+
+// ------------------------------------------------------------------ late corrections
+
+test('a 补卡 for a month whose summary is posted is told to the secretaries, once', () => {
+  const data = path.join(tmpDir(), 'data')
+  const { sent } = simulate([
+    ev('27T09:00:00', '王建国', '打卡 学习党章 30分钟', 'lc1'),
+    ev('30T09:00:00', '刘洋', '打卡 学习党章 30分钟', 'lc2'),
+    { at: '2026-12-02T10:00:00+08:00', room: ROOM, from: '王建国', text: '补卡 11月30日 学习党史 40分钟', id: 'lc3' },
+  ], { data, until: '2026-12-04T20:00:00+08:00' })
+  const summary = sent.find((s) => /2026年11月工作小结/.test(s.text ?? ''))!
+  const posted = Number(/累计打卡(\d+)人次/.exec(summary.text!)?.[1])
+  assert.equal(posted, 2)
+  const told = sent.filter((s) => /台账变动提示/.test(s.text ?? ''))
+  assert.deepEqual(told.map((s) => s.to.contact).sort(), ['周立新', '孙雅琴'], 'each secretary once, not every day')
+  assert.match(told[0]!.text!, /小结中为 2 人次，现为 3 人次/)
+})
