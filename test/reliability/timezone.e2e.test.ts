@@ -50,7 +50,7 @@ function runIn(tz: string) {
   }
 }
 
-test('the same month in five machine time zones: same messages at the same Shanghai times, same records', () => {
+test('the same month in five machine time zones: the same things said on the same Shanghai days, the same records', () => {
   const base = runIn('Asia/Shanghai')
   assert.ok(base.sent.length > 50, 'the demo month sends acknowledgements, reminders and a summary')
   // notices (not answers to members) only on Shanghai workdays or the 1st (the summary)
@@ -65,9 +65,9 @@ test('the same month in five machine time zones: same messages at the same Shang
   assert.ok(base.records.some((r) => r.member === '刘洋' && r.date === '2026-11-27' && String(r.text).startsWith('补卡')), '补卡 昨天 at 00:10 is for the Shanghai day before')
   for (const tz of ZONES) {
     const r = runIn(tz)
-    // the Shanghai day of each message (simulate's settling may let a message slip by a minute
-    // under load, whatever the zone; a time-zone fault moves it by hours or a day)
-    // under load, and acknowledgements queued together merge into one: compare lines, not messages)
+    // the Shanghai day of each line said (simulate's settling may let a message slip by minutes
+    // under load whatever the zone, and acknowledgements queued together merge into one; a
+    // time-zone fault moves a notice by a day)
     const lines = (sent: typeof base.sent) => sent.flatMap((s) => (s.text ?? s.file ?? '').split('\n').map((l) => `${s.at.slice(0, 10)} ${JSON.stringify(s.to)} ${l}`)).sort()
     assert.deepEqual(lines(r.sent), lines(base.sent), `TZ=${tz}: the same things said on the same Shanghai days`)
     assert.deepEqual(r.records, base.records, `TZ=${tz}: same records`)
