@@ -113,9 +113,10 @@ program.command('backup')
   .description('备份数据目录（机器人运行时也可以）')
   .requiredOption('--data <dir>', '数据目录')
   .requiredOption('--out <file>', '备份文件，如 backup-2026-11-30.tar.gz')
+  .option('--with-session', '同时备份微信登录信息（默认不含：它是登录凭据）')
   .action(async (o) => {
     const { backup } = await import('./store/backup.js')
-    process.exit(await backup(o.data, o.out))
+    process.exit(await backup(o.data, o.out, { withSession: !!o.withSession }))
   })
 
 program.command('restore')

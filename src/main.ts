@@ -96,7 +96,7 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
 
   const shutdown = async (sig: string) => {
     log.info(`收到 ${sig}，正在保存并退出…`)
-    await rt.stop()
+    await rt.stop(5000) // a few seconds to send what is queued; the rest is sent after the next start
     await wechaty.stop().catch(() => undefined)
     process.exit(0)
   }

@@ -2,9 +2,19 @@
 // at least minGap between any two sends, sameChatGap between sends to one chat, at most perMinute
 // in any minute; acknowledgements queued for one chat merge into one message (at most one per chat
 // per merge window); nothing but direct answers during quiet hours; failed sends retry with back-off.
+//
+// Notices are durable: each is appended (fsynced) to `_state/outbox.jsonl` when queued and marked
+// done there once delivered, so a stop or a crash between "marked sent" and "left the queue" never
+// loses one; on the next start they go out (at least once). A dedupe `key` keeps a notice queued
+// twice, or re-queued by a job that runs again after the crash, from going out twice.
 import { EventEmitter } from 'node:events'
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { clockOf, dayOf, instantAt, addDays, minutesOf } from '../domain/time.js'
 import type { BotSettings } from '../domain/types.js'
+import { GroupCommit, writeFileDurable } from '../store/atomic.js'
+import { isMissing } from '../store/json-file.js'
+import { promises as fsp } from 'node:fs'
 
 export interface Target { room?: string; contact?: string }
 
@@ -21,6 +31,8 @@ export interface OutMessage {
    * hours); notice: scheduled or unsolicited (deferred out of quiet hours)
    */
   kind: 'ack' | 'reply' | 'notice'
+  /** dedupe key of a notice (durable queue): one key goes out once */
+  key?: string
 }
 
 export interface SentMessage extends OutMessage { at: Date }
@@ -28,7 +40,57 @@ export interface SentMessage extends OutMessage { at: Date }
 /** The shell's way to actually deliver a message (Wechaty room.say / contact.say). */
 export type Deliver = (msg: OutMessage) => Promise<void>
 
-interface Queued { msg: OutMessage; notBefore: number; attempts: number; seq: number }
+interface Queued { msg: OutMessage; notBefore: number; attempts: number; seq: number; key?: string }
+
+/** One line of the durable queue: a notice queued (file data in base64), or done with. */
+type AddLine = { add: string; msg: Omit<OutMessage, 'file'> & { file?: { name: string; data: string } }; at: number }
+type QueueLine = AddLine | { done: string; at: number }
+
+/** Keys delivered this recently are still refused when queued again (a job re-run after a crash). */
+const DONE_KEEP_MS = 3 * 86400_000
+
+function keyOf(msg: OutMessage): string {
+  if (msg.key) return msg.key
+  const h = createHash('sha256').update(chatKey(msg.to)).update('\0').update(msg.text ?? '')
+  if (msg.file) h.update('\0').update(msg.file.name).update(msg.file.data)
+  return `auto:${h.digest('hex').slice(0, 32)}`
+}
+
+/** The durable queue's journal. */
+class QueueFile {
+  private pending: string[] = []
+  private readonly commits = new GroupCommit(() => this.append())
+  /** the journal rewritten small at start; every append waits for it */
+  private readonly ready: Promise<void>
+
+  constructor(readonly file: string, initial: string) {
+    this.ready = writeFileDurable(file, initial)
+  }
+
+  write(line: QueueLine): Promise<void> {
+    this.pending.push(JSON.stringify(line))
+    return this.commits.commit()
+  }
+
+  private async append(): Promise<void> {
+    await this.ready
+    const lines = this.pending
+    this.pending = []
+    if (!lines.length) return
+    const fh = await fsp.open(this.file, 'a', 0o600)
+    try {
+      await fh.appendFile(lines.join('\n') + '\n')
+      await fh.sync()
+    } finally {
+      await fh.close()
+    }
+  }
+
+  async idle(): Promise<void> {
+    await this.ready
+    await this.commits.idle()
+  }
+}
 
 const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 60_000, 300_000]
 
@@ -48,6 +110,13 @@ export class Outbox extends EventEmitter {
   private seq = 0
   private idleWaiters: (() => void)[] = []
   private stopped = false
+  private durable: QueueFile | null = null
+  /** notices queued durably and not yet delivered, by key */
+  private readonly open = new Map<string, OutMessage>()
+  /** keys delivered lately -> when */
+  private readonly done = new Map<string, number>()
+  private restored: OutMessage[] = []
+  private writes: Promise<unknown>[] = []
 
   constructor(
     private readonly deliver: Deliver,
@@ -58,8 +127,99 @@ export class Outbox extends EventEmitter {
     super()
   }
 
+  /**
+   * Makes notices durable in `file`. Notices a stopped bot left undelivered are read now and queued
+   * by resume() — once the bot is logged in and can send.
+   */
+  persistTo(file: string): number {
+    let text = ''
+    try { text = readFileSync(file, 'utf8') } catch (e) { if (!isMissing(e)) throw e }
+    const t = this.now().getTime()
+    const adds = new Map<string, AddLine>()
+    for (const line of text.split('\n')) {
+      if (!line) continue
+      let l: QueueLine
+      try { l = JSON.parse(line) as QueueLine } catch { continue } // a torn last line: never acknowledged
+      if ('add' in l) adds.set(l.add, l)
+      else {
+        adds.delete(l.done)
+        if (t - l.at < DONE_KEEP_MS) this.done.set(l.done, l.at)
+      }
+    }
+    for (const [key, l] of adds) {
+      const { file: f, ...rest } = l.msg
+      const msg: OutMessage = { ...rest, ...(f ? { file: { name: f.name, data: Buffer.from(f.data, 'base64') } } : {}), key }
+      this.open.set(key, msg)
+      this.restored.push(msg)
+    }
+    // the journal rewritten small: what is still to go, and the keys lately done
+    const lines: QueueLine[] = [...[...this.done].map(([done, at]) => ({ done, at })), ...adds.values()]
+    this.durable = new QueueFile(file, lines.map((l) => JSON.stringify(l) + '\n').join(''))
+    this.track(this.durable.idle())
+    return this.restored.length
+  }
+
+  /** Queues the notices a stopped bot left undelivered (call once logged in and able to send). */
+  resume(): number {
+    const list = this.restored
+    this.restored = []
+    for (const msg of list) this.queue.push({ msg, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, key: msg.key })
+    if (list.length) {
+      this.log(`上次停止时还有 ${list.length} 条通知没有发出，现在补发`)
+      this.pump()
+    }
+    return list.length
+  }
+
+  /** Resolves when every notice queued so far is on disk (mark a notice sent only after this). */
+  async persisted(): Promise<void> {
+    while (this.writes.length) {
+      const w = this.writes
+      this.writes = []
+      await Promise.all(w)
+    }
+  }
+
+  /** A durable write, awaited by persisted(); a failure is logged, never an unhandled rejection. */
+  private track(w: Promise<void>): void {
+    w.catch((e) => this.log(`通知未能写入发送队列文件（${(e as Error).message}），停止前若未发出将会丢失`))
+    this.writes.push(w)
+  }
+
+  private journalAdd(msg: OutMessage, key: string): Promise<void> {
+    const { file, ...rest } = msg
+    return this.durable!.write({ add: key, msg: { ...rest, key, ...(file ? { file: { name: file.name, data: file.data.toString('base64') } } : {}) }, at: this.now().getTime() })
+  }
+
+  private finish(q: Queued): void {
+    if (!q.key || !this.durable) return
+    this.open.delete(q.key)
+    const at = this.now().getTime()
+    this.done.set(q.key, at)
+    this.track(this.durable.write({ done: q.key, at }))
+  }
+
+  /** On stop: lets the queue send what it can for up to `ms` (real time), then stops. */
+  async drain(ms: number): Promise<void> {
+    if (ms > 0 && (this.queue.length || this.sending)) {
+      let timer: ReturnType<typeof setTimeout> | undefined
+      await Promise.race([this.idle(), new Promise<void>((r) => { timer = setTimeout(r, ms) })])
+      clearTimeout(timer)
+    }
+    await this.persisted().catch(() => undefined)
+    await this.durable?.idle()
+  }
+
   enqueue(msg: OutMessage): void {
     if (this.stopped) return
+    let durableKey: string | undefined
+    if (this.durable && msg.kind === 'notice') {
+      durableKey = keyOf(msg)
+      // queued already, or delivered lately: a job that ran again must not send it twice
+      if (this.open.has(durableKey) || this.done.has(durableKey)) return
+      this.open.set(durableKey, msg)
+      this.track(this.journalAdd(msg, durableKey))
+    }
     const key = chatKey(msg.to)
     if (msg.kind === 'ack' && msg.text) {
       // merge into an ack to the same chat that has not gone out yet
@@ -69,7 +229,7 @@ export class Outbox extends EventEmitter {
         return
       }
     }
-    this.queue.push({ msg, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq })
+    this.queue.push({ msg, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, key: durableKey })
     this.pump()
   }
 
@@ -163,6 +323,7 @@ export class Outbox extends EventEmitter {
     try {
       await this.deliver(q.msg)
       this.queue.splice(this.queue.indexOf(q), 1)
+      this.finish(q)
       this.emit('sent', { ...q.msg, at: new Date(t) } satisfies SentMessage)
     } catch (e) {
       q.attempts++
@@ -170,6 +331,7 @@ export class Outbox extends EventEmitter {
       const where = q.msg.to.room ? `群「${q.msg.to.room}」` : `「${q.msg.to.contact}」`
       if (delay === undefined) {
         this.queue.splice(this.queue.indexOf(q), 1)
+        this.finish(q)
         this.log(`发送给${where}的消息多次失败，已放弃：${(e as Error).message}`)
         this.emit('dropped', q.msg)
       } else {

@@ -1,8 +1,51 @@
 // `zhibu-bot export` and `zhibu-bot report`: the ledger and summaries from the command line.
-import { writeFileSync } from 'node:fs'
+import { readdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import type { Config, LedgerRecord } from '../domain/types.js'
 import { dayOf } from '../domain/time.js'
-import { RecordStore } from '../store/records.js'
+import { DamagedDataError } from '../store/json-file.js'
+import { canonicalFromConfig, RecordStore } from '../store/records.js'
+
+/**
+ * Writes a command's output, to --out or stdout; resolves once stdout has taken all of it, so the
+ * process.exit that follows cannot cut a large export piped to another program.
+ */
+export function writeOutput(text: string | Uint8Array, out?: string): Promise<void> {
+  if (out) { writeFileSync(out, text); return Promise.resolve() }
+  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())))
+}
+
+/** The store report and export read: read-only, it never repairs, moves or renames a file. */
+export function readOnlyStore(data: string, config?: Config): RecordStore {
+  return new RecordStore(data, undefined, { readOnly: true, canonical: config ? canonicalFromConfig(config.branches) : undefined })
+}
+
+/**
+ * Runs a read-only command; a damaged data file makes it fail with what to do, never print a
+ * short ledger. Files the bot already repaired (a damaged original kept beside) are named on stderr.
+ */
+export async function guardDamaged(config: Config, data: string, branch: string | undefined, run: () => Promise<number>): Promise<number> {
+  for (const b of config.branches) {
+    if (branch && b.id !== branch) continue
+    let names: string[] = []
+    try { names = readdirSync(path.join(data, b.id)) } catch { continue }
+    for (const n of names.filter((x) => x.includes('.damaged-')).sort()) {
+      process.stderr.write(`注意：${path.join(data, b.id, n)} 是一个曾经损坏的数据文件的原件；机器人已挽回能读出的记录，对应月份的数字可能不全。(a damaged original is kept here)\n`)
+    }
+  }
+  for (const stray of new RecordStore(data, undefined, { readOnly: true }).strayBranchFolders(config.branches.map((b) => b.id))) {
+    process.stderr.write(`注意：数据目录里的 ${stray}/ 不是配置中任何支部的 id，其中的记录不会出现在结果里。若支部 id 改过，请把配置的 id 改回 ${stray}，或把文件夹改名为新 id。(data folder ${stray} matches no branch id)\n`)
+  }
+  try {
+    return await run()
+  } catch (e) {
+    if (e instanceof DamagedDataError) {
+      process.stderr.write(e.message + '\n')
+      return 4
+    }
+    throw e
+  }
+}
 
 export interface ExportOptions { data: string; branch?: string; from?: string; to?: string; format: string; out?: string }
 
@@ -47,25 +90,24 @@ export async function runExport(config: Config, o: ExportOptions): Promise<numbe
     process.stderr.write(`配置中没有支部 ${o.branch}（unknown branch）\n`)
     return 2
   }
-  const store = new RecordStore(o.data)
-  const records = await collect(config, store, o)
-  if (o.format === 'json') {
-    const text = JSON.stringify(records.map(exportRecord), null, 1) + '\n'
-    if (o.out) writeFileSync(o.out, text)
-    else process.stdout.write(text)
-    return 0
+  if (!['json', 'xlsx'].includes(o.format)) {
+    process.stderr.write(`不支持的格式 ${o.format}，可选 json、xlsx\n`)
+    return 2
   }
-  if (o.format === 'xlsx') {
+  return guardDamaged(config, o.data, o.branch, async () => {
+    const records = await collect(config, readOnlyStore(o.data, config), o)
+    if (o.format === 'json') {
+      await writeOutput(JSON.stringify(records.map(exportRecord), null, 1) + '\n', o.out)
+      return 0
+    }
     const { exportXlsx } = await import('./export-xlsx.js')
     return exportXlsx(config, records, o)
-  }
-  process.stderr.write(`不支持的格式 ${o.format}，可选 json、xlsx\n`)
-  return 2
+  })
 }
 
 export interface ReportOptions { data: string; branch?: string; month?: string; quarter?: string; year?: string; format: string; out?: string }
 
 export async function runReport(config: Config, o: ReportOptions): Promise<number> {
   const { report } = await import('./report-command.js')
-  return report(config, o)
+  return guardDamaged(config, o.data, o.branch, () => report(config, o))
 }

@@ -5,9 +5,9 @@ import { obligationsOn } from '../domain/obligations.js'
 import { parsePeriodArg, periodOf } from '../domain/periods.js'
 import { dayOf, monthEnd } from '../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Config } from '../domain/types.js'
-import { RecordStore } from '../store/records.js'
+import type { RecordStore } from '../store/records.js'
 import type { ReportOptions } from './commands.js'
-import { exportRecord } from './commands.js'
+import { exportRecord, readOnlyStore, writeOutput } from './commands.js'
 import { buildSummary } from './post.js'
 import { summaryDocx } from './summary-docx.js'
 import { ledgerXlsx } from './xlsx.js'
@@ -46,7 +46,7 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write(`不支持的格式 ${o.format}，可选 text、json、docx、xlsx\n`)
     return 2
   }
-  const store0 = new RecordStore(o.data)
+  const store0 = readOnlyStore(o.data, config)
   if (o.quarter || o.year) {
     const period = parsePeriodArg(o.quarter ?? o.year, dayOf(new Date()))
     if (!period || (o.quarter && !period.key.includes('Q')) || (o.year && period.key.length !== 4) || !['text', 'docx'].includes(o.format)) {
@@ -55,7 +55,7 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     }
     const { model, text } = await buildSummary({ store: store0, templates: new Templates(), now }, branch, period)
     const acts = (await store0.range(branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
-    if (o.format === 'text') { (o.out ? (t: string) => writeFileSync(o.out!, t) : (t: string) => process.stdout.write(t))(text + '\n'); return 0 }
+    if (o.format === 'text') { await writeOutput(text + '\n', o.out); return 0 }
     const out = o.out ?? `${model.title}.docx`
     writeFileSync(out, await summaryDocx(model, text, acts))
     process.stderr.write(`已写出 ${out}\n`)
@@ -67,15 +67,12 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
   }
   const store = store0
   if (o.format === 'json') {
-    const text = JSON.stringify(await monthReport(branch, store, o.month, dayOf(new Date())), null, 1) + '\n'
-    if (o.out) writeFileSync(o.out, text)
-    else process.stdout.write(text)
+    await writeOutput(JSON.stringify(await monthReport(branch, store, o.month, dayOf(new Date())), null, 1) + '\n', o.out)
     return 0
   }
   const { model, text } = await buildSummary({ store, templates: new Templates(), now }, branch, o.month)
   if (o.format === 'text') {
-    if (o.out) writeFileSync(o.out, text + '\n')
-    else process.stdout.write(text + '\n')
+    await writeOutput(text + '\n', o.out)
     return 0
   }
   const ledger = (await store.monthView(branch.id, o.month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')

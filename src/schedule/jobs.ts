@@ -4,12 +4,14 @@ import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
 import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
-import { addDays, daysBetween, instantAt, previousMonth } from '../domain/time.js'
+import { addDays, daysBetween, instantAt, monthEnd, previousMonth } from '../domain/time.js'
 import { announcementView } from '../bot/handlers/announcement.js'
 import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { nextWorkday } from '../domain/workdays.js'
-import { buildSummary, postText } from '../report/post.js'
+import { buildSummary } from '../report/post.js'
+import { splitMessages } from '../report/model.js'
+import type { OutMessage } from '../bot/outbox.js'
 import { monthChartPng } from '../report/month-chart.js'
 import { summaryDocx } from '../report/summary-docx.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
@@ -21,11 +23,20 @@ async function todayCheckins(app: App, branch: Branch, day: string) {
   return checkinFigures(branch, recs, day, day)
 }
 
+/**
+ * Sends notices once per key. They are in the durable queue before the key is marked sent: a
+ * crash in between makes the job run again, and the queue's dedupe key keeps it from doubling.
+ */
+async function sendOnce(app: App, key: string, msgs: Omit<OutMessage, 'kind' | 'key'>[]): Promise<void> {
+  if (app.state.wasSent(key)) return
+  msgs.forEach((m, i) => app.outbox.enqueue({ ...m, kind: 'notice', key: `${key}#${i}` }))
+  await app.outbox.persisted()
+  await app.state.markSent(key, app.now().getTime())
+}
+
 /** Sends a notice to each of the branch's rooms once per key. */
 async function postOnce(app: App, branch: Branch, key: string, text: string): Promise<void> {
-  if (app.state.wasSent(key)) return
-  await app.state.markSent(key, app.now().getTime())
-  for (const room of branch.rooms) app.outbox.enqueue({ to: { room }, text, kind: 'notice' })
+  await sendOnce(app, key, branch.rooms.map((room) => ({ to: { room }, text })))
 }
 
 /** ack mode `digest`: one message at set times saying who has checked in today. */
@@ -82,8 +93,7 @@ const meetingNotices: Job = {
         if (t >= followUp && t < followUp + 3 * 86400_000 && !app.state.wasSent(`ann-report:${a.id}`)) {
           const held = (await app.store.monthView(branch.id, a.date.slice(0, 7), 'ledger')).some((x) => x.type === 'activity' && x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
           if (held) continue
-          await app.state.markSent(`ann-report:${a.id}`, t)
-          app.outbox.enqueue({ to: { contact: a.announcer }, text: app.templates.render('announce-report', { name: a.announcer, ...announcementView(a) }), kind: 'notice' })
+          await sendOnce(app, `ann-report:${a.id}`, [{ to: { contact: a.announcer }, text: app.templates.render('announce-report', { name: a.announcer, ...announcementView(a) }) }])
         }
       }
     }
@@ -131,20 +141,17 @@ const deadlineReminders: Job = {
     for (const p of plan.personal) {
       const items = p.items.filter(keep)
       if (!items.length || app.state.wasSent(p.key)) continue
-      await app.state.markSent(p.key, app.now().getTime())
-      app.outbox.enqueue({ to: { contact: p.person }, text: app.templates.render('remind-personal', { name: p.person, items: items.map(comingView(today)) }), kind: 'notice' })
+      await sendOnce(app, p.key, [{ to: { contact: p.person }, text: app.templates.render('remind-personal', { name: p.person, items: items.map(comingView(today)) }) }])
     }
     if (plan.group && plan.group.items.some(keep) && !app.state.wasSent(plan.group.key)) {
-      await app.state.markSent(plan.group.key, app.now().getTime())
       const items = plan.group.items.filter(keep)
       const mentions = [...new Set(items.flatMap((o) => o.responsible))]
-      for (const room of branch.rooms) app.outbox.enqueue({ to: { room }, text: app.templates.render('remind-group', { items: items.map(comingView(today)) }), mentions, kind: 'notice' })
+      await sendOnce(app, plan.group.key, branch.rooms.map((room) => ({ to: { room }, text: app.templates.render('remind-group', { items: items.map(comingView(today)) }), mentions })))
     }
     if (branch.reminders.quarterPlan) await quarterPlan(app, branch, day, acts)
     for (const p of plan.overdue) {
       if (app.state.wasSent(p.key)) continue
-      await app.state.markSent(p.key, app.now().getTime())
-      app.outbox.enqueue({ to: { contact: p.person }, text: app.templates.render('remind-overdue', { name: p.person, items: p.items.map(pastView) }), kind: 'notice' })
+      await sendOnce(app, p.key, [{ to: { contact: p.person }, text: app.templates.render('remind-overdue', { name: p.person, items: p.items.map(pastView) }) }])
     }
   },
 }
@@ -168,13 +175,46 @@ const monthlySummary: Job = {
       const ledger = (await app.store.monthView(branch.id, month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
       docx = { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger) }
     }
-    if (app.state.wasSent(key)) return
-    await app.state.markSent(key, app.now().getTime())
+    const msgs: Omit<OutMessage, 'kind' | 'key'>[] = []
     for (const room of branch.rooms) {
-      postText(app, room, text)
-      if (chart) app.outbox.enqueue({ to: { room }, file: { name: `${month}学习打卡统计.png`, data: chart }, kind: 'notice' })
+      for (const part of splitMessages(text)) msgs.push({ to: { room }, text: part })
+      if (chart) msgs.push({ to: { room }, file: { name: `${month}学习打卡统计.png`, data: chart } })
     }
-    if (docx) for (const s of branch.secretaries) app.outbox.enqueue({ to: { contact: s }, file: docx, kind: 'notice' })
+    if (docx) for (const s of branch.secretaries) msgs.push({ to: { contact: s }, file: docx })
+    await sendOnce(app, key, msgs)
+    await app.state.setPosted(`${branch.id}:${month}`, { ...(await monthFigures(app, branch, month)), at: app.now().getTime() })
+  },
+}
+
+/** What a posted summary states, to compare with the records later. */
+async function monthFigures(app: App, branch: Branch, month: string): Promise<{ memberDays: number; activities: number }> {
+  const checkins = (await app.store.monthView(branch.id, month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const activities = (await app.store.monthView(branch.id, month, 'ledger')).filter((r) => r.type === 'activity' && (r.date ?? '').startsWith(month)).length
+  return { memberDays: checkinFigures(branch, checkins, `${month}-01`, monthEnd(month)).memberDays, activities }
+}
+
+/**
+ * A 补卡 or a late report changes a month whose summary is already posted (and perhaps handed
+ * upward): the secretaries are told once a day, all changes in one message, never silently.
+ */
+const lateChanges: Job = {
+  name: '已发布月份的变动',
+  when: (b) => (b.summary.enabled ? [{ daily: '18:00' }] : []),
+  async run(app, branch, at) {
+    const day = dayOf(at)
+    for (const month of [previousMonth(day.slice(0, 7)), previousMonth(previousMonth(day.slice(0, 7)))]) {
+      const posted = app.state.data.posted?.[`${branch.id}:${month}`]
+      if (!posted) continue
+      const now = await monthFigures(app, branch, month)
+      if (now.memberDays === posted.memberDays && now.activities === posted.activities) continue
+      const text = app.templates.render('late-change', {
+        branch: branch.name, label: `${month.slice(0, 4)}年${Number(month.slice(5))}月`, month, posted: cn(dayOf(posted.at)),
+        checkins: now.memberDays !== posted.memberDays ? { before: posted.memberDays, after: now.memberDays } : null,
+        activities: now.activities !== posted.activities ? { before: posted.activities, after: now.activities } : null,
+      })
+      // one notice per state of the month: the same change is not told twice
+      await sendOnce(app, `late:${branch.id}:${month}:${now.memberDays}:${now.activities}`, branch.secretaries.map((s) => ({ to: { contact: s }, text })))
+    }
   },
 }
 
@@ -186,4 +226,4 @@ const maintenance: Job = {
   },
 }
 
-export const JOBS: readonly Job[] = [deadlineReminders, monthlySummary, digest, nudge, meetingNotices, maintenance]
+export const JOBS: readonly Job[] = [deadlineReminders, monthlySummary, lateChanges, digest, nudge, meetingNotices, maintenance]

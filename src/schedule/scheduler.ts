@@ -54,6 +54,8 @@ export class Scheduler {
 
   /** Runs what was missed since the bot last ran, then arms the cron tasks. */
   async start(): Promise<void> {
+    // notices a stopped bot left in its durable queue go first, before anything new
+    this.app.outbox.resume()
     const now = this.app.now()
     const last = this.app.state.data.lastTick
     if (last !== null && last < now.getTime()) {

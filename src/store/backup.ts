@@ -1,22 +1,51 @@
-// `zhibu-bot backup` / `restore`. Every data file is replaced by atomic rename, so reading each
-// file whole while the bot runs gives a consistent copy of it; the archive is written atomically.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs'
+// `zhibu-bot backup` / `restore`. A backup taken while the bot writes is a consistent snapshot:
+// each file is copied whole into a private staging folder (a file replaced or removed meanwhile is
+// simply read as it is now, or skipped), a month's journal before its JSON file — the fold writes
+// the JSON file first and empties the journal after, so the pair read in that order holds every
+// record. The archive is owner-only, written atomically, and leaves no `.partial` behind. The WeChat
+// login session is a credential: left out unless asked for (--with-session).
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as tar from 'tar'
+import { isMissing } from './json-file.js'
 import { lockDataDir, LockError } from './lock.js'
 
-export async function backup(dataDir: string, out: string): Promise<number> {
+const isSession = (rel: string) => /\.memory-card\.json$/.test(rel)
+
+/** Journals first, then the files they fold into: see the comment at the top. */
+function snapshotOrder(files: string[]): string[] {
+  return [...files].sort((a, b) => Number(!a.endsWith('.journal.jsonl')) - Number(!b.endsWith('.journal.jsonl')) || a.localeCompare(b))
+}
+
+export async function backup(dataDir: string, out: string, o: { withSession?: boolean } = {}): Promise<number> {
   if (!existsSync(dataDir)) {
     process.stderr.write(`数据目录 ${dataDir} 不存在（no such data folder）\n`)
     return 2
   }
-  const files = listFiles(dataDir).filter((f) => !f.endsWith('.tmp') && path.basename(f) !== '.lock')
+  const files = listFiles(dataDir).filter((f) => !f.endsWith('.tmp') && path.basename(f) !== '.lock' && !path.basename(f).startsWith('.') && (o.withSession || !isSession(f)))
+  const staging = mkdtempSync(path.join(os.tmpdir(), 'zhibu-backup-'))
   const tmp = `${out}.partial`
-  await tar.create({ gzip: true, file: tmp, cwd: dataDir, portable: true }, files)
-  renameSync(tmp, out)
-  process.stdout.write(`已备份 ${files.length} 个文件到 ${out}\n`)
-  return 0
+  try {
+    const taken: string[] = []
+    for (const rel of snapshotOrder(files)) {
+      let data: Buffer
+      try { data = readFileSync(path.join(dataDir, rel)) } catch (e) { if (isMissing(e)) continue; throw e }
+      mkdirSync(path.dirname(path.join(staging, rel)), { recursive: true, mode: 0o700 })
+      writeFileSync(path.join(staging, rel), data, { mode: 0o600 })
+      taken.push(rel)
+    }
+    taken.sort()
+    await tar.create({ gzip: true, file: tmp, cwd: staging, portable: true }, taken)
+    chmodSync(tmp, 0o600)
+    renameSync(tmp, out)
+    const skipped = files.filter(isSession).length && !o.withSession ? '（未包含微信登录信息；需要时加 --with-session）' : ''
+    process.stdout.write(`已备份 ${taken.length} 个文件到 ${out}${skipped}\n`)
+    return 0
+  } finally {
+    rmSync(tmp, { force: true })
+    rmSync(staging, { recursive: true, force: true })
+  }
 }
 
 export async function restore(archive: string, dataDir: string): Promise<number> {
@@ -35,6 +64,9 @@ export async function restore(archive: string, dataDir: string): Promise<number>
     // unpack beside, then swap, so a failed restore leaves the old data as it was
     const staging = mkdtempSync(path.join(path.dirname(path.resolve(dataDir)), '.restore-'))
     await tar.extract({ file: archive, cwd: staging, strict: true })
+    const found = readdirSync(staging, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('_'))
+      .map((e) => `${e.name}（${new Set(readdirSync(path.join(staging, e.name)).filter((n) => /^\d{4}-\d{2}\./.test(n)).map((n) => n.slice(0, 7))).size} 个月）`)
+    process.stdout.write(`备份中的支部数据：${found.join('、') || '无'}\n`)
     const keep = `${path.resolve(dataDir)}.before-restore-${Date.now()}`
     const parked: string[] = []
     for (const name of readdirSync(dataDir)) {

@@ -6,16 +6,23 @@
 // JSON file when it grows long and when the bot stops. Old months are read only when asked for;
 // reports read a year's small ledger files, never a year of check-ins. A small LRU keeps the
 // months in use.
-import { mkdirSync, promises as fsp, writeFileSync } from 'node:fs'
+import { mkdirSync, promises as fsp, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import type { DateStr, LedgerRecord } from '../domain/types.js'
 import { dayOf, previousMonth } from '../domain/time.js'
 import { ensureDir, GroupCommit, writeFileDurable } from './atomic.js'
-import { DurableJSONFile, isMissing, type CorruptHandler } from './json-file.js'
+import { DamagedDataError, DurableJSONFile, isMissing, keptName, salvageMonth, type CorruptHandler } from './json-file.js'
 
 export interface MonthFile {
   records: LedgerRecord[]
+  /**
+   * Ids of the messages whose effect on this month is something other than a record now here: an
+   * undo, a photo attached, a correction (written in the same journal line as the effect itself),
+   * and the messages whose record was undone or recalled. A message redelivered after a crash, or
+   * after the seen index forgot it, does nothing twice.
+   */
+  applied?: string[]
 }
 
 /** 'checkin': the month's check-ins; 'ledger': everything else (few records, read for reports). */
@@ -33,8 +40,17 @@ export function monthFileName(month: string, family: Family): string {
   return family === 'checkin' ? `${month}.json` : `${month}.ledger.json`
 }
 
-/** Journal lines: a record added or replaced (by id), or removed. Replaying twice is harmless. */
-type Op = { put: LedgerRecord } | { del: string }
+/**
+ * Journal lines: a record added or replaced (by id), or removed; `by` is the message that asked for
+ * it (its done-mark, one durable step with the effect). Replaying twice is harmless.
+ */
+type Op = ({ put: LedgerRecord } | { del: string }) & { by?: string }
+
+/** The roster name for a name a record holds (an alias, after a rename), or the name itself. */
+export type Canonical = (branch: string, name: string) => string
+
+/** Options of a change made on a member's request: the message id that asked for it. */
+export interface ByMessage { byMsg?: string }
 
 /** Fold the journal into the JSON file after this many lines. */
 const COMPACT_AFTER = 2000
@@ -47,8 +63,9 @@ class Partition {
   private readonly byId = new Map<string, LedgerRecord>()
   private readonly byMsg = new Map<string, number>()
   private readonly byMember = new Map<string, LedgerRecord[]>()
+  private readonly applied = new Set<string>()
 
-  constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number) {
+  constructor(readonly db: Low<MonthFile>, private readonly journal: string, private readonly compactAfter: number, private readonly readOnly = false, private readonly canon: Canonical | null = null) {
     this.commits = new GroupCommit(() => this.write())
   }
 
@@ -60,8 +77,26 @@ class Partition {
     return this.byId.get(id)
   }
 
+  /** Whether a message made a record here — even one since undone or recalled (a tombstone). */
   hasMsg(msgId: string): boolean {
-    return this.byMsg.has(msgId)
+    return this.byMsg.has(msgId) || this.applied.has(msgId)
+  }
+
+  /** Whether a message's effect (undo, photo, correction) is already in this month. */
+  hasApplied(msgId: string): boolean {
+    return this.applied.has(msgId)
+  }
+
+  private markApplied(msgId: string | undefined): () => void {
+    if (!msgId || this.applied.has(msgId)) return () => {}
+    this.applied.add(msgId)
+    const list = (this.db.data.applied ??= [])
+    list.push(msgId)
+    return () => {
+      this.applied.delete(msgId)
+      const i = list.lastIndexOf(msgId)
+      if (i >= 0) list.splice(i, 1)
+    }
   }
 
   ofMember(name: string): readonly LedgerRecord[] {
@@ -71,7 +106,9 @@ class Partition {
   async load(onCorrupt: CorruptHandler): Promise<void> {
     await this.db.read()
     if (!Array.isArray(this.db.data?.records)) this.db.data = { records: [] }
-    for (const r of this.db.data.records) this.index(r, +1)
+    if (!Array.isArray(this.db.data.applied)) delete this.db.data.applied
+    for (const r of this.db.data.records) { this.rename(r); this.index(r, +1) }
+    for (const id of this.db.data.applied ?? []) this.applied.add(id)
     let text = ''
     try {
       text = await fsp.readFile(this.journal, 'utf8')
@@ -79,24 +116,41 @@ class Partition {
       if (!isMissing(e)) throw e
     }
     if (text && !text.endsWith('\n')) {
-      // cut a torn last line (a write the crash interrupted, never acknowledged), or the next
-      // append would be glued to it and lost
+      // a torn last line is a write the crash interrupted, never acknowledged: not data. Cut it, or
+      // the next append would be glued to it and lost (a reader only ignores it)
       text = text.slice(0, text.lastIndexOf('\n') + 1)
-      await fsp.truncate(this.journal, Buffer.byteLength(text))
+      if (!this.readOnly) await fsp.truncate(this.journal, Buffer.byteLength(text))
     }
-    let bad = 0
-    for (const line of text.split('\n')) {
-      if (!line) continue
+    const bad: number[] = []
+    const good: string[] = []
+    text.split('\n').forEach((line, i) => {
+      if (!line) return
       try {
         const op = JSON.parse(line) as Op
-        if ('put' in op) this.putMem(op.put)
+        if (!op || typeof op !== 'object' || (!('put' in op) && !('del' in op))) throw new Error('not a change')
+        if ('put' in op) { this.rename(op.put); this.putMem(op.put) }
         else this.delMem(op.del)
+        this.markApplied(op.by)
         this.journalLines++
+        good.push(line)
       } catch {
-        bad++
+        bad.push(i + 1)
       }
-    }
-    if (bad) onCorrupt(this.journal, this.journal, `${bad} 行无法读取，已跳过`)
+    })
+    if (!bad.length) return
+    const reason = `第 ${bad.slice(0, 10).join('、')}${bad.length > 10 ? ' 等' : ''} 行（共 ${bad.length} 行）无法读取，其余 ${good.length} 行照常使用`
+    if (this.readOnly) throw new DamagedDataError(this.journal, reason)
+    // the damaged original stays beside, so the unreadable lines are never lost to a fold; the
+    // journal goes on with the readable ones, so the same damage is not reported at every start
+    const keptAs = keptName(this.journal)
+    await fsp.copyFile(this.journal, keptAs)
+    await writeFileDurable(this.journal, good.map((l) => l + '\n').join(''))
+    onCorrupt(this.journal, keptAs, reason)
+  }
+
+  /** A member renamed in the roster (old name kept as an alias): their old records are theirs. */
+  private rename(r: LedgerRecord): void {
+    if (this.canon && r.type === 'checkin') r.member = this.canon(r.branch, r.member)
   }
 
   private index(r: LedgerRecord, d: 1 | -1): void {
@@ -141,7 +195,10 @@ class Partition {
     const i = recs.indexOf(old)
     recs.splice(i, 1)
     this.index(old, -1)
+    // the message that made it stays known: redelivered, it must not bring the record back
+    const unmark = this.byMsg.has(old.msgId) ? () => {} : this.markApplied(old.msgId)
     return () => {
+      unmark()
       recs.splice(Math.min(i, recs.length), 0, old)
       this.index(old, +1)
     }
@@ -150,10 +207,12 @@ class Partition {
   /** Applies a change in memory and journals it; resolves when durable, else undoes it and throws. */
   async change(op: Op): Promise<void> {
     const undo = 'put' in op ? this.putMem(op.put) : this.delMem(op.del)
+    const unmark = this.markApplied(op.by)
     this.pending.push(JSON.stringify(op))
     try {
       await this.commits.commit()
     } catch (e) {
+      unmark()
       undo()
       throw e
     }
@@ -203,9 +262,10 @@ export class RecordStore {
   constructor(
     readonly dataDir: string,
     private readonly onCorrupt: CorruptHandler = () => {},
-    private readonly opts: { cacheSize?: number; compactAfter?: number } = {},
+    /** readOnly: for report and export, which never change, move or repair a file */
+    private readonly opts: { cacheSize?: number; compactAfter?: number; readOnly?: boolean; canonical?: Canonical } = {},
   ) {
-    ensureDir(dataDir)
+    if (!opts.readOnly) ensureDir(dataDir)
   }
 
   private static key(branch: string, month: string, family: Family): string {
@@ -229,7 +289,9 @@ export class RecordStore {
     }
     p = (async () => {
       const file = path.join(this.dataDir, branch, monthFileName(month, family))
-      const part = new Partition(new Low<MonthFile>(new DurableJSONFile(file, this.onCorrupt), { records: [] }), `${file}.journal.jsonl`, this.opts.compactAfter ?? COMPACT_AFTER)
+      const ro = !!this.opts.readOnly
+      const adapter = new DurableJSONFile<MonthFile>(file, this.onCorrupt, { readOnly: ro, salvage: (t) => salvageMonth(t) as { data: MonthFile; kept: number; lost: number } })
+      const part = new Partition(new Low<MonthFile>(adapter, { records: [] }), `${file}.journal.jsonl`, this.opts.compactAfter ?? COMPACT_AFTER, ro, this.opts.canonical ?? null)
       await part.load(this.onCorrupt)
       this.loaded.set(key, part)
       return part
@@ -261,22 +323,50 @@ export class RecordStore {
     await (await this.partOf(rec)).change({ put: rec })
   }
 
-  /** Replaces a record (same id), moving it to another month file when its date moved. */
-  async update(before: LedgerRecord, after: LedgerRecord): Promise<void> {
-    if (monthKeyOf(before) !== monthKeyOf(after) || familyOf(before) !== familyOf(after)) {
-      await this.add(after)
+  /**
+   * Whether the message `msgId` already changed a record of this family in the record's month or
+   * a month next to it (handlers act on this month's or last month's records, so a redelivered
+   * undo may now find a record one month over).
+   */
+  async applied(rec: LedgerRecord, msgId: string): Promise<boolean> {
+    const m = monthKeyOf(rec)
+    for (const month of [m, previousMonth(m), nextMonthOf(m)]) {
+      if ((await this.partition(rec.branch, month, familyOf(rec))).hasApplied(msgId)) return true
+    }
+    return false
+  }
+
+  /**
+   * Replaces a record (same id), moving it to another month file when its date moved. With
+   * `byMsg`, a message whose change is already on disk changes nothing (returns false).
+   */
+  async update(before: LedgerRecord, after: LedgerRecord, o: ByMessage = {}): Promise<boolean> {
+    const moved = monthKeyOf(before) !== monthKeyOf(after) || familyOf(before) !== familyOf(after)
+    if (o.byMsg && (await this.applied(before, o.byMsg))) {
+      // a move interrupted between its two steps: the copy is in its new month, finish the move
+      if (moved && (await this.partOf(after)).get(after.id) && (await this.partOf(before)).get(before.id)) await this.remove(before)
+      return false
+    }
+    if (moved) {
+      await (await this.partOf(after)).change({ put: after, by: o.byMsg })
       await this.remove(before)
-      return
+      return true
     }
     const part = await this.partOf(before)
     if (!part.get(before.id)) throw new Error(`record ${before.id} not found`)
-    await part.change({ put: after })
+    await part.change({ put: after, by: o.byMsg })
+    return true
   }
 
-  async remove(rec: LedgerRecord): Promise<boolean> {
+  /**
+   * Removes a record. With `byMsg` the removal and that message's done-mark are one journal line,
+   * so the same undo redelivered removes nothing more. False when nothing was removed.
+   */
+  async remove(rec: LedgerRecord, o: ByMessage = {}): Promise<boolean> {
+    if (o.byMsg && (await this.applied(rec, o.byMsg))) return false
     const part = await this.partOf(rec)
     if (!part.get(rec.id)) return false
-    await part.change({ del: rec.id })
+    await part.change({ del: rec.id, by: o.byMsg })
     return true
   }
 
@@ -331,6 +421,18 @@ export class RecordStore {
     return out
   }
 
+  /** Folders of the data folder that are no configured branch's (a branch id renamed?). */
+  strayBranchFolders(ids: string[]): string[] {
+    try {
+      return readdirSync(this.dataDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && !e.name.startsWith('_') && !e.name.startsWith('.') && !ids.includes(e.name))
+        .filter((e) => readdirSync(path.join(this.dataDir, e.name)).some((n) => /^\d{4}-\d{2}\./.test(n)))
+        .map((e) => e.name)
+    } catch {
+      return []
+    }
+  }
+
   /** Months that have a file for a branch, sorted. Reads the folder listing only. */
   async monthsOnDisk(branch: string): Promise<string[]> {
     try {
@@ -368,6 +470,11 @@ export class RecordStore {
   }
 }
 
+function nextMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`
+}
+
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = []
   let [y, m] = from.split('-').map(Number) as [number, number]
@@ -387,4 +494,14 @@ export function writeMonthSnapshot(dataDir: string, branch: string, month: strin
     const recs = records.filter((r) => familyOf(r) === family)
     if (recs.length) writeFileSync(path.join(dataDir, branch, monthFileName(month, family)), JSON.stringify({ records: recs } satisfies MonthFile))
   }
+}
+
+/** The roster's renames: a record's old name that is now a member's alias maps to that member. */
+export function canonicalFromConfig(branches: readonly { id: string; members: readonly { name: string; aliases: readonly string[] }[] }[]): Canonical {
+  const maps = new Map(branches.map((b) => {
+    const m = new Map<string, string>()
+    for (const x of b.members) for (const a of x.aliases) if (!b.members.some((y) => y.name === a)) m.set(a, x.name)
+    return [b.id, m] as const
+  }))
+  return (branch, name) => maps.get(branch)?.get(name) ?? name
 }

@@ -5,7 +5,9 @@ import { chmodSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileS
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import fc from 'fast-check'
 import { RecordStore } from '../../src/store/records.js'
+import { DamagedDataError, salvageMonth } from '../../src/store/json-file.js'
 import { SeenIndex } from '../../src/store/seen.js'
 import { lockDataDir, LockError } from '../../src/store/lock.js'
 import type { CheckinRecord } from '../../src/domain/types.js'
@@ -43,19 +45,74 @@ test('a burst of adds shares writes (group commit) and keeps every record', asyn
   assert.equal((await again.month('b1', '2026-11')).length, 200)
 })
 
-test('a corrupt month file is moved aside and the rest keeps working', async () => {
+test('a corrupt month file: its damaged original is kept beside, what is complete salvaged, and the rest keeps working', async () => {
   const dir = tmp()
   const s = new RecordStore(dir)
   await s.add(rec(1, '2026-10-03'))
-  writeFileSync(path.join(dir, 'b1', '2026-11.json'), '{"records":[{"type":"chec')
+  const damaged = '{"records":[{"type":"chec'
+  writeFileSync(path.join(dir, 'b1', '2026-11.json'), damaged)
   const logged: string[] = []
-  const s2 = new RecordStore(dir, (file, moved) => logged.push(`${file} -> ${moved}`))
+  const s2 = new RecordStore(dir, (file, kept) => logged.push(`${file} -> ${kept}`))
   assert.deepEqual(await s2.month('b1', '2026-11'), [])
   assert.equal(logged.length, 1)
-  assert.ok(readdirSync(path.join(dir, 'b1')).some((f) => f.startsWith('2026-11.json.corrupt-')))
+  const kept = readdirSync(path.join(dir, 'b1')).filter((f) => f.startsWith('2026-11.json.damaged-'))
+  assert.equal(kept.length, 1)
+  assert.equal(readFileSync(path.join(dir, 'b1', kept[0]!), 'utf8'), damaged)
   assert.equal((await s2.month('b1', '2026-10')).length, 1)
   await s2.add(rec(2))
   assert.equal((await new RecordStore(dir).month('b1', '2026-11')).length, 1)
+})
+
+test('salvage: a month file cut anywhere gives back every record that was complete before the cut', async () => {
+  const recs = Array.from({ length: 12 }, (_, i) => ({ ...rec(i), text: `打卡 {"type":"x"} 第${i}条 "引号" \\ ]}` }))
+  const whole = JSON.stringify({ records: recs, applied: ['u1', 'u2'] })
+  await fc.assert(fc.property(fc.integer({ min: 0, max: whole.length - 1 }), (cut) => {
+    const got = salvageMonth(whole.slice(0, cut)).data.records.map((r) => r.id)
+    const complete = recs.filter((r) => whole.indexOf(JSON.stringify(r)) + JSON.stringify(r).length <= cut).map((r) => r.id)
+    assert.deepEqual(got, complete)
+  }))
+  // damage in the middle loses only the record it hits
+  const mid = whole.indexOf('"id":"r5"')
+  const hit = salvageMonth(whole.slice(0, mid) + '\u0000\u0000' + whole.slice(mid + 2))
+  assert.deepEqual(hit.data.records.map((r) => r.id), recs.map((r) => r.id).filter((id) => id !== 'r5'))
+  assert.equal(hit.lost, 1)
+})
+
+test('a read-only store never repairs, moves or truncates a file: it refuses with the file named', async () => {
+  const dir = tmp()
+  const s = new RecordStore(dir)
+  await s.add(rec(1))
+  await s.add(rec(2))
+  const j = path.join(dir, 'b1', '2026-11.json.journal.jsonl')
+  const torn = readFileSync(j, 'utf8') + '{"put":{"ty'
+  writeFileSync(j, torn)
+  // a torn last line (never acknowledged) is no damage: ignored, and left as it is
+  assert.equal((await new RecordStore(dir, undefined, { readOnly: true }).month('b1', '2026-11')).length, 2)
+  assert.equal(readFileSync(j, 'utf8'), torn)
+  writeFileSync(j, torn.replace('"r1"', '"r1').replace('{"put":{"ty', ''))
+  await assert.rejects(new RecordStore(dir, undefined, { readOnly: true }).month('b1', '2026-11'), (e: Error) => e instanceof DamagedDataError && /journal\.jsonl 已损坏/.test(e.message))
+  assert.deepEqual(readdirSync(path.join(dir, 'b1')).sort(), ['2026-11.json.journal.jsonl'])
+})
+
+test('an undo carrying its message id is one durable step: replayed, it removes nothing more', async () => {
+  const dir = tmp()
+  const s = new RecordStore(dir)
+  for (const i of [1, 2, 3]) await s.add(rec(i))
+  assert.equal(await s.remove(rec(3), { byMsg: 'undo1' }), true)
+  // the same undo again (a redelivery that found another record to remove), even after a restart
+  const s2 = new RecordStore(dir)
+  assert.equal(await s2.remove(rec(2), { byMsg: 'undo1' }), false)
+  await s2.fold()
+  const s3 = new RecordStore(dir)
+  assert.equal(await s3.remove(rec(1), { byMsg: 'undo1' }), false)
+  assert.deepEqual((await s3.month('b1', '2026-11')).map((r) => r.id), ['r1', 'r2'])
+  // the undone record's own message is still known: redelivered, it does not come back
+  assert.equal(await s3.hasMessage('b1', '2026-11', 'checkin', 'm3'), true)
+  // a photo attached by message p1: attached once
+  const withPhoto = { ...rec(1), text: 'x' }
+  assert.equal(await s3.update(rec(1), withPhoto, { byMsg: 'p1' }), true)
+  assert.equal(await s3.update(withPhoto, { ...withPhoto, text: 'xx' }, { byMsg: 'p1' }), false)
+  assert.equal((await new RecordStore(dir).month('b1', '2026-11')).find((r) => r.id === 'r1')!.text, 'x')
 })
 
 test('a read-only data folder makes the write fail loudly and keeps nothing in memory', { skip: process.getuid?.() === 0 ? 'root ignores permissions' : false }, async () => {

@@ -183,7 +183,9 @@ function takeWaiting(ctx: MsgContext): OutFile[] {
 }
 
 /** Files the photos beside the data (owner-only) and adds them to the record, in one update. */
-async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[]): Promise<ActivityRecord> {
+async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[]): Promise<ActivityRecord>
+async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[], byMsg: string): Promise<ActivityRecord | null>
+async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[], byMsg?: string): Promise<ActivityRecord | null> {
   if (!files.length) return rec
   const photos = [...rec.photos]
   for (const file of files) {
@@ -196,6 +198,8 @@ async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, file
     photos.push(rel)
   }
   const updated = { ...rec, photos }
+  // with the photo's message id, the attachment and its done-mark are one journal line
+  if (byMsg) return (await app.store.update(rec, updated, { byMsg })) ? updated : null
   await app.store.update(rec, updated)
   return updated
 }
@@ -217,7 +221,9 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
     }
     return false
   }
-  const updated = await attachPhotos(app, ctx, last, [await ctx.image()])
+  if (await app.store.applied(last, ctx.msgId)) return true // this photo is already attached
+  const updated = await attachPhotos(app, ctx, last, [await ctx.image()], ctx.msgId)
+  if (!updated) return true
   remember(ctx, updated)
   reply(app, ctx, app.templates.render('activity-photo', { kind: last.kind, date: cn(last.date), count: updated.photos.length }), 'ack')
   return true
@@ -238,7 +244,7 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
     return true
   }
   if (cmd.name === '撤销活动') {
-    await app.store.remove(last)
+    if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return true // redelivered: done already
     reply(app, ctx, app.templates.render('activity-removed', { name: ctx.member.name, ...recordView(last) }))
     return true
   }
@@ -252,7 +258,7 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
     reply(app, ctx, app.templates.render('correction-error', { name: ctx.member.name, error: res.error }))
     return true
   }
-  await app.store.update(last, res.record)
+  if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return true
   const missing = missingElements(res.record)
   reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   return true

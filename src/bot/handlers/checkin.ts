@@ -104,7 +104,8 @@ export async function undoCheckin(app: App, ctx: MsgContext): Promise<boolean> {
     reply(app, ctx, app.templates.render('undo-none', { name: ctx.member.name }))
     return true
   }
-  await app.store.remove(last)
+  // the undo and its done-mark are one journal line: redelivered, it removes nothing more
+  if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return true
   const left = memberDay(ctx.member.name, mine.slice(0, -1), today)
   reply(app, ctx, app.templates.render('undo-ok', { name: ctx.member.name, content: last.content || null, left: left.count ? left.minutes : null }))
   return true
