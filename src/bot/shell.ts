@@ -92,7 +92,7 @@ export class Shell {
     let disputed = false
     let contactKey = shown
     if (member) {
-      disputed = this.bind(branch, member, talker)
+      disputed = await this.bind(branch, member, talker, room ?? null)
       if (disputed) ({ branch, member } = withoutPowers(branch, member))
       else this.contactOf.set(member.name, talker)
     } else if (this.isRosterName(shown)) {
@@ -130,6 +130,20 @@ export class Shell {
     return ctx
   }
 
+  /** Another member of the group whose names resolve to the same roster member, if any. */
+  private async otherClaimant(branch: Branch, member: Member, talker: ContactInterface, room: RoomInterface): Promise<string | undefined> {
+    try {
+      for (const c of await room.memberAll()) {
+        if (c.id === talker.id || c.self()) continue
+        const names = [(await room.alias(c).catch(() => undefined)) ?? '', c.name() ?? '', (await c.alias().catch(() => undefined)) ?? ''].filter(Boolean)
+        if (resolveMember(branch, names)?.name === member.name) return c.id
+      }
+    } catch (e) {
+      this.app.log.warn(`读取群成员列表失败，暂时无法核对同名账号：${(e as Error).message}`)
+    }
+    return undefined
+  }
+
   private isRosterName(name: string): boolean {
     return this.app.config.branches.some((b) => memberNamed(b, name) !== null)
   }
@@ -138,10 +152,15 @@ export class Shell {
    * Binds the member to this contact id for the login; true when the identity is disputed (another
    * id already spoke as them). The first dispute is logged and told to the secretaries, once.
    */
-  private bind(branch: Branch, member: Member, talker: ContactInterface): boolean {
+  private async bind(branch: Branch, member: Member, talker: ContactInterface, room: RoomInterface | null): Promise<boolean> {
     const key = `${branch.id}:${member.name}`
-    const bound = this.boundId.get(key)
-    if (bound === undefined) this.boundId.set(key, talker.id)
+    let bound = this.boundId.get(key)
+    if (bound === undefined) {
+      this.boundId.set(key, talker.id)
+      // the first to speak is not necessarily the member: another account in the group that shows the
+      // same name is a second claim already
+      if (room) bound = await this.otherClaimant(branch, member, talker, room)
+    }
     if (this.disputed.has(member.name)) return true
     if (bound === undefined || bound === talker.id) return false
     this.disputed.add(member.name)
@@ -160,6 +179,7 @@ export class Shell {
       if (msg.file) return void (await room.say(FileBox.fromBase64(msg.file.data.toString("base64"), msg.file.name)))
       const mentions: ContactInterface[] = []
       for (const name of msg.mentions ?? []) {
+        if (this.disputed.has(name)) continue // which of the two is unknown: mention neither
         const c = this.contactOf.get(name) ?? (await room.member(name).catch(() => undefined))
         if (c) mentions.push(c)
       }
