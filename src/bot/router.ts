@@ -30,11 +30,13 @@ function floodGate(app: App, ctx: MsgContext): boolean {
   if (ctx.type !== 'text' || !ctx.member) return false
   const cmd = parseCommand(ctx.text, app.config.bot.name)
   if (!cmd) return false
-  const verdict = limitsOf(app).command(`${ctx.branch.id}:${ctx.member.name}`, cmd.name, cmd.rest, ctx.at.getTime())
+  // every unknown request gets the same help: "@支部助手 你好1", "你好2"… are one command
+  const same = cmd.name === 'unknown' ? '帮助' : cmd.name
+  const verdict = limitsOf(app).command(`${ctx.branch.id}:${ctx.member.name}`, same, same === '帮助' ? '' : cmd.rest, ctx.at.getTime())
   if (verdict === 'answer') return false
   if (verdict === 'warn') {
     const minutes = app.config.bot.limits?.sameCommandMinutes ?? 3
-    reply(app, ctx, app.templates.render('repeat-ignored', { name: ctx.member.name, command: cmd.name === 'unknown' ? cmd.rest : cmd.name, minutes }))
+    reply(app, ctx, app.templates.render('repeat-ignored', { name: ctx.member.name, command: same, minutes }))
   }
   return true
 }
