@@ -6,6 +6,7 @@ import type { StateStore } from '../store/state.js'
 import type { Templates } from './templates.js'
 import type { Outbox, OutFile } from './outbox.js'
 import type { Logger } from '../log.js'
+import { limitsOf } from './limits.js'
 
 export interface App {
   config: Config
@@ -39,13 +40,30 @@ export interface MsgContext {
   toBot: boolean
   /** an image's content, when type is image */
   image?: () => Promise<OutFile>
+  /** how private replies find a non-member (default: senderName) */
+  contactKey?: string
+  /** the quoted message of a quoted reply (「name：text」), removed from `text` */
+  quote?: { name: string; text: string } | null
+  /** the sender's own names hold hidden characters: never @-mention them (that would echo the characters) */
+  hiddenName?: boolean
+  /** another WeChat account claims the same member in this login: plain member's rights only */
+  disputed?: boolean
 }
 
-/** Reply in the chat the message came from, mentioning the sender in a group. */
+/**
+ * Reply in the chat the message came from, mentioning the sender in a group. Someone not on the
+ * roster is answered once (repeating themselves gets no more replies); `from` lets the outbox cap
+ * how much one person can queue.
+ */
 export function reply(app: App, ctx: MsgContext, text: string, kind: 'ack' | 'reply' = 'reply'): void {
+  if (!ctx.member && !limitsOf(app).firstForStranger(`${ctx.branch.id}\u0000${ctx.senderName}`)) return
+  const from = ctx.member ? `${ctx.branch.id}:${ctx.member.name}` : `${ctx.branch.id}:?${ctx.senderName}`
+  const mentions = kind === 'reply' && !ctx.hiddenName ? [ctx.senderName] : []
+  // merged acks past WeChat's comfortable length end with a count, not a list
+  const overflow = kind === 'ack' ? app.templates.render('ack-more', { count: '{count}' }) : undefined
   app.outbox.enqueue(ctx.room
-    ? { to: { room: ctx.room }, text, mentions: kind === 'reply' ? [ctx.senderName] : [], kind }
-    : { to: { contact: ctx.senderName }, text, kind })
+    ? { to: { room: ctx.room }, text, mentions, kind, from, overflow }
+    : { to: { contact: ctx.contactKey ?? ctx.senderName }, text, kind, from, overflow })
 }
 
 /** A private message to a roster member (by the name WeChat shows for them). */
@@ -53,6 +71,4 @@ export function tell(app: App, name: string, text: string, kind: 'reply' | 'noti
   app.outbox.enqueue({ to: { contact: name }, text, kind })
 }
 
-export function isSecretary(branch: Branch, member: Member | null): boolean {
-  return !!member && branch.secretaries.includes(member.name)
-}
+export { isSecretary } from '../domain/roster.js'

@@ -33,6 +33,10 @@ export interface OutMessage {
   kind: 'ack' | 'reply' | 'notice'
   /** dedupe key of a notice (durable queue): one key goes out once */
   key?: string
+  /** who caused it (branch:member): acks merge per person, and one person's queue is capped */
+  from?: string
+  /** for acks: the line that stands for acks left out of a merge, with {count} for how many */
+  overflow?: string
 }
 
 export interface SentMessage extends OutMessage { at: Date }
@@ -91,6 +95,12 @@ class QueueFile {
     await this.commits.idle()
   }
 }
+interface Queued { msg: OutMessage; notBefore: number; attempts: number; seq: number; parts?: AckPart[] }
+
+/** WeChat shows long messages folded, and very long ones are refused: every text stays under this. */
+export const MAX_TEXT = 1000
+/** default cap on one person's queued messages, when the config does not set one */
+const QUEUE_PER_MEMBER = 3
 
 const RETRY_DELAYS_MS = [2_000, 5_000, 15_000, 60_000, 300_000]
 
@@ -109,6 +119,7 @@ export class Outbox extends EventEmitter {
   private sending = false
   private seq = 0
   private idleWaiters: (() => void)[] = []
+  private readonly capped = new Set<string>()
   private stopped = false
   private durable: QueueFile | null = null
   /** notices queued durably and not yet delivered, by key */
@@ -225,11 +236,22 @@ export class Outbox extends EventEmitter {
       // merge into an ack to the same chat that has not gone out yet
       const waiting = this.queue.find((q) => q.msg.kind === 'ack' && chatKey(q.msg.to) === key && q.attempts === 0)
       if (waiting) {
-        waiting.msg = { ...waiting.msg, text: `${waiting.msg.text}\n${msg.text}`, mentions: [...new Set([...(waiting.msg.mentions ?? []), ...(msg.mentions ?? [])])] }
+        waiting.parts = mergeAck(waiting.parts ?? [{ from: waiting.msg.from, text: waiting.msg.text ?? '' }], { from: msg.from, text: msg.text })
+        waiting.msg = { ...waiting.msg, text: ackText(waiting.parts, msg.overflow ?? waiting.msg.overflow), mentions: [...new Set([...(waiting.msg.mentions ?? []), ...(msg.mentions ?? [])])] }
         return
       }
     }
-    this.queue.push({ msg, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, key: durableKey })
+    // one person's flood cannot fill the queue ahead of everyone else
+    const cap = this.settings.limits?.queuePerMember ?? QUEUE_PER_MEMBER
+    if (msg.from && this.queue.filter((q) => q.msg.from === msg.from).length >= cap) {
+      if (!this.capped.has(msg.from)) this.log(`「${msg.from.replace(/^[^:]*:\??/, '')}」的待发回复已有 ${cap} 条，之后的暂不发送`)
+      this.capped.add(msg.from)
+      this.emit('dropped', msg)
+      return
+    }
+    if (msg.from) this.capped.delete(msg.from)
+    const texts = msg.text && msg.text.length > MAX_TEXT ? splitText(msg.text, MAX_TEXT) : [msg.text]
+    for (const text of texts) this.queue.push({ msg: text === msg.text ? msg : { ...msg, text }, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, ...(text === msg.text || texts.length === 1 ? { key: durableKey } : {}) })
     this.pump()
   }
 
@@ -327,12 +349,13 @@ export class Outbox extends EventEmitter {
       this.emit('sent', { ...q.msg, at: new Date(t) } satisfies SentMessage)
     } catch (e) {
       q.attempts++
-      const delay = RETRY_DELAYS_MS[q.attempts - 1]
+      // a send refused on purpose (e.g. a disputed identity) is not retried
+      const delay = (e as { permanent?: boolean }).permanent ? undefined : RETRY_DELAYS_MS[q.attempts - 1]
       const where = q.msg.to.room ? `群「${q.msg.to.room}」` : `「${q.msg.to.contact}」`
       if (delay === undefined) {
         this.queue.splice(this.queue.indexOf(q), 1)
         this.finish(q)
-        this.log(`发送给${where}的消息多次失败，已放弃：${(e as Error).message}`)
+        this.log((e as { permanent?: boolean }).permanent ? (e as Error).message : `发送给${where}的消息多次失败，已放弃：${(e as Error).message}`)
         this.emit('dropped', q.msg)
       } else {
         q.notBefore = t + delay
@@ -343,4 +366,46 @@ export class Outbox extends EventEmitter {
       this.pump()
     }
   }
+}
+
+interface AckPart { from?: string; text: string }
+
+/** A person's newer ack replaces their older one (it states the day so far); others are kept in order. */
+function mergeAck(parts: AckPart[], next: AckPart): AckPart[] {
+  const i = next.from ? parts.findIndex((p) => p.from === next.from) : -1
+  if (i < 0) return [...parts, next]
+  return [...parts.slice(0, i), ...parts.slice(i + 1), next]
+}
+
+/** The merged acks as one message under MAX_TEXT: as many as fit, then a count of the rest. */
+function ackText(parts: AckPart[], overflow = '…… +{count}'): string {
+  const all = parts.map((p) => p.text).join('\n')
+  if (all.length <= MAX_TEXT) return all
+  const lines: string[] = []
+  let len = 0
+  const room = MAX_TEXT - overflow.length - 12
+  for (const p of parts) {
+    if (len + p.text.length + 1 > room) break
+    lines.push(p.text)
+    len += p.text.length + 1
+  }
+  return [...lines, overflow.replace('{count}', String(parts.length - lines.length))].join('\n')
+}
+
+/** Splits a long text at line breaks (hard-cutting a single overlong line) into pieces of at most `max`. */
+export function splitText(text: string, max: number): string[] {
+  const out: string[] = []
+  let cur = ''
+  for (const line of text.split('\n')) {
+    for (let l = line; ;) {
+      const piece = l.slice(0, max)
+      if (cur && cur.length + 1 + piece.length > max) { out.push(cur); cur = '' }
+      cur = cur ? `${cur}\n${piece}` : piece
+      l = l.slice(max)
+      if (!l) break
+      out.push(cur); cur = ''
+    }
+  }
+  if (cur) out.push(cur)
+  return out.length ? out : ['']
 }

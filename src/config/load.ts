@@ -162,6 +162,7 @@ function toConfig(raw: RawConfig): Config {
         perMinute: raw.bot.transport === 'wecom' ? Math.min(raw.bot.outbox.perMinute, raw.bot.wecom.perMinute) : raw.bot.outbox.perMinute,
         mergeWindowMs: raw.bot.outbox.mergeWindowSeconds * 1000,
       },
+      limits: raw.bot.limits,
       dedupeDays: raw.bot.dedupeDays,
       // a relative dataDir is relative to the working directory, as users expect from `npm start`
       dataDir: raw.bot.dataDir,

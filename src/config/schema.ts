@@ -47,6 +47,7 @@ const checkinSchema = z.strictObject({
   leaderboard: z.boolean().default(true),
   yearlyHoursTarget: z.number().min(0).default(32),
   minutesPerStudyHour: z.number().int().min(1).max(120).default(45),
+  dailyHoursCap: z.number().min(0.5, { message: '每日学时上限至少 0.5 小时（at least 0.5 h）' }).max(24, { message: '一天最多 24 小时（at most 24 h）' }).default(8),
   nudge: z.strictObject({
     enabled: z.boolean().default(false),
     time: HHMM.default('20:00'),
@@ -98,6 +99,10 @@ export const botSchema = z.strictObject({
     sameChatGapSeconds: z.number().min(3, { message: '同一会话至少间隔 3 秒（at least 3 s per chat）' }).default(3),
     perMinute: z.number().int().min(1).max(40, { message: '每分钟最多 40 条（at most 40 a minute）' }).default(40),
     mergeWindowSeconds: z.number().min(0).max(600).default(60),
+  }).prefault({}),
+  limits: z.strictObject({
+    sameCommandMinutes: z.number().min(0).max(60).default(3),
+    queuePerMember: z.number().int().min(1).max(20).default(3),
   }).prefault({}),
   dedupeDays: z.number().int().min(1).max(30).default(3),
   dataDir: z.string().min(1).default('data'),

@@ -83,3 +83,44 @@ export function completeWith(r: ActivityRecord, more: Partial<ActivityRecord>): 
   if (JSON.stringify(absent) !== JSON.stringify(r.absent)) { out.absent = absent; added.push('缺席情况') }
   return { record: out, added }
 }
+
+/** Whose record a `#更正` means, and the words left for `字段 值`. */
+export type CorrectionTarget =
+  | { kind: 'own'; args: string[] }
+  | { kind: 'record'; record: ActivityRecord; whose: string; args: string[] }
+  | { kind: 'none'; whose: string }
+  | { kind: 'refused'; whose: string }
+
+const squash = (s: string) => s.replace(/\s+/g, '').replace(/(?:\.{3}|…+)$/, '')
+
+/**
+ * Which record a correction targets. A quoted record (「陈明：#活动 …」 then `#更正 地点 …`) is that
+ * record; `#更正 陈明 地点 三楼会议室` is 陈明's latest record. Secretaries may correct anyone's; a member
+ * only their own (naming or quoting another's is refused). Otherwise: the sender's own latest, as before.
+ * `memberOf` resolves a name exactly (roster name or alias), never by containment.
+ */
+export function correctionTarget(o: {
+  records: readonly ActivityRecord[]
+  sender: string
+  secretary: boolean
+  args: readonly string[]
+  quote: { name: string; text: string } | null
+  memberOf: (name: string) => string | null
+}): CorrectionTarget {
+  const latest = (rs: ActivityRecord[]) => rs.reduce<ActivityRecord | null>((b, r) => (!b || r.at > b.at ? r : b), null)
+  if (o.quote) {
+    const whose = o.memberOf(o.quote.name)
+    const q = squash(o.quote.text)
+    const hit = whose && q ? latest(o.records.filter((r) => r.reporter === whose && (squash(r.text).startsWith(q) || squash(r.text).includes(q)))) : null
+    if (hit && whose) {
+      if (whose !== o.sender && !o.secretary) return { kind: 'refused', whose }
+      return { kind: 'record', record: hit, whose, args: [...o.args] }
+    }
+  }
+  const first = o.args[0]
+  const named = first && o.args.length >= 3 && !(first in FIELD_NAMES) ? o.memberOf(first) : null
+  if (!named || named === o.sender) return { kind: 'own', args: named ? o.args.slice(1) : [...o.args] }
+  if (!o.secretary) return { kind: 'refused', whose: named }
+  const rec = latest(o.records.filter((r) => r.reporter === named))
+  return rec ? { kind: 'record', record: rec, whose: named, args: o.args.slice(1) } : { kind: 'none', whose: named }
+}

@@ -58,6 +58,8 @@ export interface CheckinSettings {
   yearlyHoursTarget: number
   /** minutes that make one 学时 */
   minutesPerStudyHour: number
+  /** a day's credited study stops here (hours; default 8) */
+  dailyHoursCap?: number
   nudge: { enabled: boolean; time: string; names: boolean }
 }
 
@@ -105,6 +107,8 @@ export interface BotSettings {
   name: string
   quietHours: { start: string; end: string } // 'HH:mm'
   outbox: { minGapMs: number; sameChatGapMs: number; perMinute: number; mergeWindowMs: number }
+  /** flood limits (optional so hand-built configs in tests keep working) */
+  limits?: { sameCommandMinutes: number; queuePerMember: number }
   dedupeDays: number
   dataDir: string
   /** wechat: a Wechaty puppet (WECHATY_PUPPET); wecom: 企业微信 智能机器人 */

@@ -14,6 +14,8 @@ import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import type { OutFile } from '../outbox.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
+import { isOfficer } from '../../domain/roster.js'
+import { targetOfCorrection } from '../corrections.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
 import { buildSummary, postText } from '../../report/post.js'
 import { splitMessages } from '../../report/model.js'
@@ -21,9 +23,7 @@ import { splitMessages } from '../../report/model.js'
 /** Photos within this long after a report are its evidence. */
 const PHOTO_WINDOW_MS = 10 * 60_000
 
-export function isOfficer(branch: Branch, m: Member | null): boolean {
-  return !!m && (m.role !== '党员' || branch.groups.some((g) => g.leader === m.name))
-}
+export { isOfficer } from '../../domain/roster.js'
 
 const cn = (d: string | null) => (d ? `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日` : null)
 
@@ -238,7 +238,10 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
   if (cmd.name === '进度') return progress(app, ctx)
   if (cmd.name === '提醒') return reminders(app, ctx, cmd.args)
   if (cmd.name === '月报') return monthSummary(app, ctx, cmd.args[0])
-  const last = await latestOf(app, ctx)
+  // issue 13: #更正 may name or quote whose record it means (others' only for secretaries)
+  const target = cmd.name === '更正' ? await targetOfCorrection(app, ctx, cmd.args) : { own: cmd.args }
+  if (target === 'answered') return true
+  const last = 'record' in target ? target.record : await latestOf(app, ctx)
   if (!last) {
     reply(app, ctx, app.templates.render('activity-none', { name: ctx.member.name }))
     return true
@@ -248,7 +251,7 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
     reply(app, ctx, app.templates.render('activity-removed', { name: ctx.member.name, ...recordView(last) }))
     return true
   }
-  const [field, ...rest] = cmd.args
+  const [field, ...rest] = 'record' in target ? target.args : target.own
   if (!field || !rest.length) {
     reply(app, ctx, app.templates.render('correction-usage', { name: ctx.member.name }))
     return true
@@ -260,7 +263,7 @@ export async function activityCommands(app: App, ctx: MsgContext): Promise<boole
   }
   if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return true
   const missing = missingElements(res.record)
-  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
+  reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, whose: 'whose' in target && target.whose !== ctx.member.name ? target.whose : null, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   return true
 }
 

@@ -7,6 +7,8 @@ import { memberDay, streakOfDates } from '../../domain/checkin-stats.js'
 import { dayOf, daysBetween, isoShanghai, previousMonth } from '../../domain/time.js'
 import type { CheckinRecord, DateStr, LedgerRecord, Member } from '../../domain/types.js'
 import { reply, type App, type MsgContext } from '../app.js'
+import { saveWithinDailyCap } from '../limits.js'
+import { dailyCapMinutes } from '../../domain/daily-cap.js'
 
 function checkinRecord(ctx: MsgContext, member: Member, date: DateStr, p: CheckinParse, extra: Partial<CheckinRecord> = {}): CheckinRecord {
   return {
@@ -22,7 +24,7 @@ async function alreadyRecorded(app: App, ctx: MsgContext, month: string): Promis
 /** Saves records; on a storage failure the member is told, and nothing is acknowledged. */
 async function save(app: App, ctx: MsgContext, recs: LedgerRecord[]): Promise<boolean> {
   try {
-    for (const r of recs) await app.store.add(r)
+    await saveWithinDailyCap(app, recs) // a day's minutes stop at the branch's ceiling (issue 13)
     return true
   } catch (e) {
     app.log.error(`保存「${ctx.senderName}」的记录失败，未确认`, e)
@@ -45,7 +47,8 @@ async function acknowledge(app: App, ctx: MsgContext, member: Member, date: Date
   if (dates.has(`${months[0]}-01`)) for (const d of await app.store.memberDates(ctx.branch.id, previousMonth(months[0]!), member.name)) dates.add(d)
   const view = {
     name: member.name, date: `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, minutes: day.minutes || null, points: day.points,
-    times: day.count > 1 ? day.count : null, days, streak: streakOfDates(dates, today) || null, ...extra,
+    times: day.count > 1 ? day.count : null, days, streak: streakOfDates(dates, today) || null,
+    full: day.minutes >= dailyCapMinutes(ctx.branch.checkin) ? dailyCapMinutes(ctx.branch.checkin) / 60 : null, ...extra,
   }
   reply(app, ctx, app.templates.render(template, view), 'ack')
 }
