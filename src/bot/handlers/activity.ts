@@ -14,8 +14,7 @@ import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
-import { buildSummary, postText } from '../../report/post.js'
-import { splitMessages } from '../../report/model.js'
+import { summaryOnRequest } from '../../report/post.js'
 
 /** Photos within this long after a report are its evidence. */
 const PHOTO_WINDOW_MS = 10 * 60_000
@@ -295,8 +294,6 @@ async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined):
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
     return true
   }
-  const { text } = await buildSummary(app, ctx.branch, p.key)
-  if (ctx.room) postText(app, ctx.room, text)
-  else for (const part of splitMessages(text)) app.outbox.enqueue({ to: { contact: ctx.member!.name }, text: part, kind: 'reply' })
+  await summaryOnRequest(app, ctx.branch, p.key, ctx.member!.name, ctx.room)
   return true
 }
