@@ -85,3 +85,12 @@ test('quotes inside quotes are 『』', () => {
   const m = summaryModel({ branch, month: '2026-11', checkins: [], activities: [act('主题党日', '2026-11-20', { topic: '开展“我为群众办“实事”活动”' })], announcements: [] })
   assert.match(render(m), /开展“我为群众办『实事』活动”/)
 })
+
+test('the quarter\'s plan lists one item a line, each ending with "。"', () => {
+  const text = new Templates().render('quarter-plan', { quarter: '2026年第四季度', quarterItems: [{ kind: '党课', required: 1 }], monthItems: [{ kind: '支部委员会', required: 1, group: null }, { kind: '党小组会', required: 1, group: '每个党小组' }], yearItems: { items: [{ kind: '组织生活会' }] } })
+  const items = text.split('\n').filter((l) => l.startsWith('· '))
+  assert.deepEqual(items, ['· 党课1次。', '· 支部委员会1次。', '· 每个党小组党小组会1次。', '· 组织生活会。'])
+  assert.doesNotMatch(text, /；$/m)
+  const empty = new Templates().render('quarter-plan', { quarter: 'Q', quarterItems: [], monthItems: [{ kind: '支部委员会', required: 1, group: null }], yearItems: null })
+  assert.doesNotMatch(empty, /本季度应召开/)
+})
