@@ -13,7 +13,21 @@ export const FONT_FAMILY = 'Noto Sans Hans'
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
+// rendering loads the whole CJK font (over a second); the monthly job posts the chart and puts the
+// same chart in the Word file, so the last few renders are kept (the SVG fixes the picture)
+const rendered = new Map<string, Buffer>()
+
 export function renderSvg(svg: string, width: number): Buffer {
+  const key = `${width}:${svg}`
+  const hit = rendered.get(key)
+  if (hit) return hit
+  const png = renderUncached(svg, width)
+  rendered.set(key, png)
+  if (rendered.size > 4) rendered.delete(rendered.keys().next().value!)
+  return png
+}
+
+function renderUncached(svg: string, width: number): Buffer {
   const r = new Resvg(svg, { font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }, fitTo: { mode: 'width', value: width } })
   return Buffer.from(r.render().asPng())
 }

@@ -39,13 +39,13 @@ export function postText(app: App, room: string, text: string): void {
 
 /** The chart as posted (members with no check-in named only where the branch names them). */
 export function summaryChart(branch: Branch, model: SummaryModel): OutFile {
-  return { name: `${model.periodKey}学习打卡统计.png`, data: monthChartPng(model.chartTitle, model.figures, { nameMissing: branch.summary.nameMissingMembers }) }
+  return { name: `${model.periodKey}学习打卡统计.png`, data: monthChartPng(model.chartTitle, model.figures, { nameMissing: branch.summary.nameMissingMembers, periodWord: model.periodWord }) }
 }
 
 /** The Word file, with the chart inside and the period's ledger as a table. */
-export async function summaryWord(app: Pick<App, 'store'>, branch: Branch, model: SummaryModel, text: string): Promise<OutFile> {
+export async function summaryWord(app: Pick<App, 'store'>, branch: Branch, model: SummaryModel, text: string, chart?: OutFile): Promise<OutFile> {
   const ledger = (await app.store.range(branch.id, model.from, model.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
-  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { nameMissing: branch.summary.nameMissingMembers }) }
+  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? summaryChart(branch, model)).data }) }
 }
 
 /**
@@ -56,7 +56,7 @@ export async function summaryWord(app: Pick<App, 'store'>, branch: Branch, model
 export async function summaryOnRequest(app: App, branch: Branch, month: string, askerName: string, room: string | null): Promise<void> {
   const { model, text } = await buildSummary(app, branch, month)
   const chart = summaryChart(branch, model)
-  const word = await summaryWord(app, branch, model, text)
+  const word = await summaryWord(app, branch, model, text, chart)
   const toGroup = room !== null && branch.summary.enabled
   if (toGroup) {
     postText(app, room, text)
