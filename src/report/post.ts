@@ -1,21 +1,29 @@
-// Builds a month's summary from the store and posts it: the text to the group, split at paragraph
-// boundaries. Shared by the 1st-of-the-month job and #月报.
+// Builds a period's summary from the store and posts it: the text to the group, split at paragraph
+// boundaries; the chart and the Word file. Shared by the 1st-of-the-month job and #月报.
 import type { App } from '../bot/app.js'
+import type { OutFile } from '../bot/outbox.js'
 import { periodOf, type Period } from '../domain/periods.js'
-import { dayOf, monthEnd } from '../domain/time.js'
+import { addDays, dayOf } from '../domain/time.js'
 import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
+import { monthChartPng } from './month-chart.js'
 import { splitMessages, summaryModel, type SummaryModel } from './model.js'
+import { summaryDocx } from './summary-docx.js'
+
+function unitOf(p: Period): 'month' | 'quarter' | 'year' {
+  return p.key.includes('Q') ? 'quarter' : p.key.length === 4 ? 'year' : 'month'
+}
 
 export async function buildSummary(app: Pick<App, 'store' | 'templates' | 'now'>, branch: Branch, monthOrPeriod: string | Period): Promise<{ model: SummaryModel; text: string }> {
   const period = typeof monthOrPeriod === 'string' ? periodOf(`${monthOrPeriod}-01`, 'month') : monthOrPeriod
-  const to = period.to
-  // a year of meetings (few, small files) for the obligations; check-ins of the period only
-  const ledger = await app.store.range(branch.id, periodOf(period.from, 'year').from, to, 'ledger')
+  const next = periodOf(addDays(period.to, 1), unitOf(period))
+  // a year of meetings (few, small files) for the obligations, and those of the next period
+  // already held, so that 下步打算 does not plan them again; check-ins of the period only
+  const ledger = await app.store.range(branch.id, periodOf(period.from, 'year').from, next.to, 'ledger')
   const model = summaryModel({
     branch, period, today: dayOf(app.now()),
-    checkins: (await app.store.range(branch.id, period.from, to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin'),
-    activities: ledger.filter((r): r is ActivityRecord => r.type === 'activity' && (r.date ?? '') <= to),
-    announcements: (await app.store.range(branch.id, period.from, monthEnd(nextMonth(to.slice(0, 7))), 'ledger')).filter((r): r is AnnouncementRecord => r.type === 'announcement'),
+    checkins: (await app.store.range(branch.id, period.from, period.to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin'),
+    activities: ledger.filter((r): r is ActivityRecord => r.type === 'activity'),
+    announcements: ledger.filter((r): r is AnnouncementRecord => r.type === 'announcement' && r.date >= period.from),
   })
   return { model, text: app.templates.render('monthly-summary', model) }
 }
@@ -27,4 +35,37 @@ export function nextMonth(month: string): string {
 
 export function postText(app: App, room: string, text: string): void {
   for (const part of splitMessages(text)) app.outbox.enqueue({ to: { room }, text: part, kind: 'notice' })
+}
+
+/** The chart as posted (members with no check-in named only where the branch names them). */
+export function summaryChart(branch: Branch, model: SummaryModel): OutFile {
+  return { name: `${model.periodKey}学习打卡统计.png`, data: monthChartPng(model.chartTitle, model.figures, { nameMissing: branch.summary.nameMissingMembers, periodWord: model.periodWord }) }
+}
+
+/** The Word file, with the chart inside and the period's ledger as a table. */
+export async function summaryWord(app: Pick<App, 'store'>, branch: Branch, model: SummaryModel, text: string, chart?: OutFile): Promise<OutFile> {
+  const ledger = (await app.store.range(branch.id, model.from, model.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? summaryChart(branch, model)).data }) }
+}
+
+/**
+ * #月报 on request: the Word file and the chart go privately to the secretary who asked; the group
+ * gets only what the branch posts there anyway (the text when summaries are posted, the chart when
+ * `summary.chart` is on). Asked in a private chat, everything is private.
+ */
+export async function summaryOnRequest(app: App, branch: Branch, month: string, askerName: string, room: string | null): Promise<void> {
+  const { model, text } = await buildSummary(app, branch, month)
+  const chart = summaryChart(branch, model)
+  const word = await summaryWord(app, branch, model, text, chart)
+  const toGroup = room !== null && branch.summary.enabled
+  if (toGroup) {
+    postText(app, room, text)
+    if (branch.summary.chart) app.outbox.enqueue({ to: { room }, file: chart, kind: 'reply' })
+  } else {
+    for (const part of splitMessages(text)) app.outbox.enqueue({ to: { contact: askerName }, text: part, kind: 'reply' })
+  }
+  const me = { contact: askerName }
+  app.outbox.enqueue({ to: me, file: word, kind: 'reply' })
+  app.outbox.enqueue({ to: me, file: chart, kind: 'reply' })
+  app.outbox.enqueue({ to: me, text: app.templates.render('summary-files', { name: askerName, title: model.title, posted: toGroup }), kind: 'reply' })
 }

@@ -35,7 +35,9 @@ test('report --format text prints the same summary the group receives; docx and 
   const r = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-10', '--format', 'text'])
   assert.equal(r.status, 0, r.stderr)
   const posted = sent.filter((s) => s.to.room === ROOM && s.text && /工作小结|（二）|二、存在/.test(s.text)).map((s) => s.text).join('\n\n')
-  assert.equal(r.stdout.trim(), posted.trim())
+  // 下步打算 is written as of the day the summary is made (nothing already held or already past)
+  const sansPlan = (t: string) => t.trim().replace(/三、下步打算[\s\S]*?(?=\n\n光荣榜|$)/, '三、下步打算')
+  assert.equal(sansPlan(r.stdout), sansPlan(posted))
   for (const format of ['docx', 'xlsx']) {
     const out = `${data}/out.${format}`
     const w = runCli(['report', '--config', EXAMPLE, '--data', data, '--month', '2026-10', '--format', format, '--out', out])

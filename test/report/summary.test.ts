@@ -72,9 +72,13 @@ test('posted once on the 1st at 09:00, not again after a restart; #月报 on dem
     { at: '2026-12-01T10:00:00+08:00', room: ROOM, from: '王建国', text: '#月报' },
     { at: '2026-12-01T10:01:00+08:00', room: ROOM, from: '周立新', text: '#月报 2026-11' },
   ], { data: first.data, until: '2026-12-01T11:00:00+08:00' })
-  const more = again.sent.filter((s) => /2026年11月工作小结/.test(s.text ?? ''))
+  const more = again.sent.filter((s) => /^机关第二党支部2026年11月工作小结/.test(s.text ?? ''))
   assert.equal(more.length, 1) // only the on-demand one, not a repeat of the scheduled post
   assert.equal(more[0]!.at.slice(0, 16), '2026-12-01T10:01')
+  // the asker gets the Word file and the chart; the group the text and the chart, never the Word file
+  assert.ok(again.sent.some((s) => s.to.contact === '周立新' && s.file === '机关第二党支部2026年11月工作小结.docx'))
+  assert.ok(again.sent.some((s) => s.to.contact === '周立新' && s.file === '2026-11学习打卡统计.png'))
+  assert.ok(!again.sent.some((s) => s.to.room && s.file?.endsWith('.docx')))
   assert.ok(again.sent.some((s) => /只有支部管理员/.test(s.text ?? '')))
 })
 

@@ -17,8 +17,7 @@ import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
 import { isOfficer } from '../../domain/roster.js'
 import { targetOfCorrection } from '../corrections.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
-import { buildSummary, postText } from '../../report/post.js'
-import { splitMessages } from '../../report/model.js'
+import { summaryOnRequest } from '../../report/post.js'
 
 /** Photos within this long after a report are its evidence. */
 const PHOTO_WINDOW_MS = 10 * 60_000
@@ -340,8 +339,6 @@ async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined):
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
     return true
   }
-  const { text } = await buildSummary(app, ctx.branch, p.key)
-  if (ctx.room) postText(app, ctx.room, text)
-  else for (const part of splitMessages(text)) app.outbox.enqueue({ to: { contact: ctx.member!.name }, text: part, kind: 'reply' })
+  await summaryOnRequest(app, ctx.branch, p.key, ctx.member!.name, ctx.room)
   return true
 }
