@@ -42,6 +42,7 @@ export async function startLive(configFile: string, dataOverride?: string, start
     dying = true
     log.error(plainFatal(e))
     if (process.env.ZHIBU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`)
+    setTimeout(() => process.exit(1), 10_000).unref() // saving must not hang the exit
     void (stopRuntime?.() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(1))
   })
   process.on('unhandledRejection', (e) => log.error('后台任务出错，已跳过，机器人继续运行', e))

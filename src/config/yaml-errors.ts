@@ -27,6 +27,7 @@ const msg = {
   comma: (n: number) => `第${n}行的逗号是中文全角“，”，请改成英文逗号“,”（full-width comma; if a name itself contains “，”, put that item in English quotes）`,
   quotes: (n: number) => `第${n}行的引号是中文引号“”，请改成英文引号 "（full-width quotes）`,
   unclosedQuote: (n: number, q: string) => `第${n}行的引号 ${q} 没有配对，请在这一项末尾补上 ${q}（unclosed quote）`,
+  encoding: (n: number) => `第${n}行起有无法识别的文字：配置文件要保存为 UTF-8 编码（用记事本打开，“另存为”时编码选 UTF-8）（file is not UTF-8）`,
   unclosedFlow: (n: number, open: string, close: string) => `第${n}行的“${open}”没有配对的“${close}”，请在这一项末尾补上“${close}”（unclosed ${open}）`,
 }
 
@@ -53,6 +54,9 @@ export function scanSlips(text: string): Scan {
   const flow: { ch: string; line: number; indent: number }[] = []
   let blockScalar: number | null = null // indentation of the key that opened a | or > block
 
+  // a file saved as GBK (Notepad's "ANSI") reads as replacement characters: names would not match
+  const garbled = lines.findIndex((l) => l.includes('\uFFFD'))
+  if (garbled >= 0) slip(garbled + 1, msg.encoding(garbled + 1))
   const width = (ws: string) => ws.replace(/\t/g, '  ').replace(/\u3000/g, ' ').length
 
   for (let li = 0; li < lines.length; li++) {

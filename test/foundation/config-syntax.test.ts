@@ -149,3 +149,12 @@ test('property: the scanner never throws and leaves clean text as it is', () => 
     return true
   }), { numRuns: 500 })
 })
+
+test('a file saved as GBK (Notepad\'s "ANSI") is named, not loaded with garbled names', () => {
+  const file = path.join(tmpDir(), 'gbk.yaml')
+  // 机关第二党支部 in GBK bytes, read as UTF-8 by the bot
+  writeFileSync(file, Buffer.concat([Buffer.from(example.split('机关第二党支部工作群')[0]!), Buffer.from([0xbb, 0xfa, 0xb9, 0xd8, 0xc8, 0xba]), Buffer.from('工作群' + example.split('机关第二党支部工作群').slice(1).join('机关第二党支部工作群'))]))
+  const r = runCli(['check-config', file])
+  assert.notEqual(r.status, 0)
+  assert.match(r.stderr, /第\d+行起有无法识别的文字：配置文件要保存为 UTF-8 编码/)
+})
