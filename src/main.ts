@@ -135,8 +135,16 @@ export async function startLive(configFile: string, dataOverride?: string, start
     await wechaty.stop().catch(() => undefined)
     process.exit(0)
   }
-  process.once('SIGINT', () => void shutdown('SIGINT'))
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  // a second Ctrl-C while Wechaty writes its session used to leave it empty: ask for a third
+  let signals = 0
+  const onSignal = (sig: string) => {
+    signals++
+    if (signals === 1) void shutdown(sig)
+    else if (signals === 2) log.warn('正在保存登录信息和记录，请稍候；确实要立即退出请再按一次 Ctrl-C')
+    else process.exit(130)
+  }
+  process.on('SIGINT', () => onSignal('SIGINT'))
+  process.on('SIGTERM', () => onSignal('SIGTERM'))
   try {
     await wechaty.start()
   } catch (e) {
