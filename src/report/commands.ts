@@ -1,5 +1,5 @@
 // `zhibu-bot export` and `zhibu-bot report`: the ledger and summaries from the command line.
-import { readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Config, LedgerRecord } from '../domain/types.js'
 import { dayOf } from '../domain/time.js'
@@ -60,7 +60,10 @@ export function dataDirProblem(config: Config, dir: string): string | null {
   }
   if (!names.includes('_state') && !config.branches.some((b) => names.includes(b.id))) {
     const what = names.length ? `没有机器人的数据（既没有 _state，也没有支部 ${config.branches.map((b) => b.id).join('、')} 的记录）` : '是空的'
-    return `数据文件夹 ${shown} ${what}。${where}。(no bot data in this folder)`
+    // `--data .` from the project folder: the data folder is one level down
+    const inside = names.find((n) => existsSync(path.join(abs, n, '_state')))
+    const hint = inside ? `。是不是 --data ${path.join(dir, inside)}？` : `。${where}`
+    return `数据文件夹 ${shown} ${what}${hint}。(no bot data in this folder)`
   }
   return null
 }

@@ -75,21 +75,28 @@ test('report and export with a missing, empty or wrong data folder: a Chinese er
     [other, /没有机器人的数据/],
     [file, /不是文件夹/],
   ]
-  for (const [dir, re] of cases) {
-    for (const args of [
-      ['report', '--config', EXAMPLE, '--data', dir, '--month', '2026-11'],
+  for (const [ci, [dir, re]] of cases.entries()) {
+    // each command on the missing folder; the other folders through one command each
+    const all = [
       ['report', '--config', EXAMPLE, '--data', dir, '--month', '2026-11', '--format', 'json'],
       ['export', '--config', EXAMPLE, '--data', dir, '--format', 'json'],
-    ]) {
+      ['report', '--config', EXAMPLE, '--data', dir, '--month', '2026-11'],
+    ]
+    for (const args of ci === 0 ? all : [all[ci % all.length]!]) {
       const r = runCli(args)
       assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`)
       assert.equal(r.stdout, '', 'no empty month is printed')
       assert.match(r.stderr, re)
-      assert.match(r.stderr, /请用 --data 指定机器人的数据文件夹/)
+      assert.match(r.stderr, /请用 --data 指定机器人的数据文件夹|是不是 --data/)
       assert.doesNotMatch(r.stderr, /参与率/)
       assert.doesNotMatch(r.stderr, STACK)
     }
   }
+  const parent = tmpDir()
+  mkdirSync(path.join(parent, 'data', '_state'), { recursive: true })
+  const up = runCli(['export', '--config', EXAMPLE, '--data', parent, '--format', 'json'])
+  assert.equal(up.status, 2)
+  assert.ok(up.stderr.includes(`是不是 --data ${path.join(parent, 'data')}？`), up.stderr)
   const rel = runCli(['report', '--config', EXAMPLE, '--data', 'no-such-data-folder', '--month', '2026-11'])
   assert.match(rel.stderr, new RegExp(`no-such-data-folder（即 .*${path.sep}no-such-data-folder）`), 'a relative path is shown resolved')
 })
