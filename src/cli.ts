@@ -35,11 +35,12 @@ const program = new Command('zhibu-bot')
 
 program.command('start')
   .description('启动机器人（登录微信）')
-  .option('--config <file>', '配置文件', 'bot-config/example.yaml')
+  .option('--config <file>', '配置文件（默认取环境变量 ZHIBU_CONFIG，再默认 bot-config/example.yaml）')
   .option('--data <dir>', '数据目录（默认取配置中的 bot.dataDir）')
   .action(async (o) => {
     const { startLive } = await import('./main.js')
-    process.exit(await startLive(o.config, o.data))
+    // the same config as `npm start` would read: README's systemd unit sets ZHIBU_CONFIG
+    process.exit(await startLive(o.config ?? process.env.ZHIBU_CONFIG ?? 'bot-config/example.yaml', o.data, 'npx zhibu-bot start'))
   })
 
 program.command('check-config')

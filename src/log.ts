@@ -20,3 +20,30 @@ export function createLogger(now: () => Date, write: (line: string) => void = (l
     },
   }
 }
+
+/** The part of brolog, Wechaty's logger, that decides where its lines go and how they are stamped. */
+export interface LibraryLog {
+  enableLogging(printer: (levelTitle: string, text?: string) => void): unknown
+  timestamp(enable: boolean): unknown
+  level(name?: string): unknown
+}
+
+/**
+ * Wechaty, its puppets and memory-card print through brolog, stamped in the machine's time zone
+ * (UTC on most servers): their lines go through our logger instead, in Beijing time like ours.
+ * wechaty's `log` is one brolog; memory-card, wechaty-token and state-switch share brolog's global
+ * instance, reached through the same class.
+ */
+export function routeLibraryLogs(wechatyLog: LibraryLog, logger: Logger, level: string): void {
+  const global = (wechatyLog.constructor as { instance?: () => LibraryLog }).instance?.()
+  for (const b of new Set([wechatyLog, global].filter((x): x is LibraryLog => !!x))) {
+    b.timestamp(false)
+    b.enableLogging((levelTitle, text) => {
+      const line = `[Wechaty] ${(text ?? '').replace(/^(ERR|WARN|INFO|VERB|SILL) /, '')}`
+      if (levelTitle === 'ERR') logger.error(line)
+      else if (levelTitle === 'WARN') logger.warn(line)
+      else logger.info(line)
+    })
+  }
+  global?.level(level)
+}

@@ -6,8 +6,12 @@ import { now } from './clock.js'
 import { ConfigError, loadConfig } from './config/load.js'
 import { isoShanghai } from './domain/time.js'
 import type { Config } from './domain/types.js'
-import { createLogger, type Logger } from './log.js'
+import { createLogger, routeLibraryLogs, type Logger } from './log.js'
+import { puppetServiceProblem, setAsideBrokenSession } from './startup-checks.js'
 import { LockError } from './store/lock.js'
+
+/** How the bot was started, so that advice names options the user can actually pass. */
+export type StartedBy = 'npm start' | 'npx zhibu-bot start'
 
 function plainPuppetError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e)
@@ -20,10 +24,29 @@ function protectSession(dataDir: string): void {
   if (existsSync(session)) chmodSync(session, 0o600)
 }
 
-export async function startLive(configFile: string, dataOverride?: string): Promise<number> {
+/** Crashes inside the Wechaty libraries, in words the installer can act on. */
+export function plainFatal(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e)
+  // grpc's resolver calls a listener method that no longer exists when the service cannot be found
+  if (/listener\.onError is not a function/.test(msg)) return '找不到 puppet 服务（token 无效，或服务已停止、网络不通），机器人已退出；服务恢复后重新启动即可，记录不会丢失'
+  return `机器人遇到意外错误已退出，记录不会丢失；重新启动即可（${msg}）`
+}
+
+export async function startLive(configFile: string, dataOverride?: string, startedBy: StartedBy = 'npm start'): Promise<number> {
   // the session file and data folder hold credentials and names: owner-only from the start
   process.umask(0o077)
   const log = createLogger(now)
+  let stopRuntime: (() => Promise<void>) | null = null
+  let dying = false
+  process.on('uncaughtException', (e) => {
+    if (dying) return
+    dying = true
+    log.error(plainFatal(e))
+    if (process.env.ZHIBU_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`)
+    setTimeout(() => process.exit(1), 10_000).unref() // saving must not hang the exit
+    void (stopRuntime?.() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(1))
+  })
+  process.on('unhandledRejection', (e) => log.error('后台任务出错，已跳过，机器人继续运行', e))
   let config
   try {
     config = loadConfig(configFile)
@@ -40,6 +63,12 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
   const puppetName = process.env.WECHATY_PUPPET || 'wechaty-puppet-wechat4u'
   log.info(`支部助手启动：配置 ${configFile}，${config.branches.length} 个支部，数据目录 ${dataDir}，微信接入方式 ${puppetName}`)
 
+  const { log: wechatyLog } = await import('wechaty')
+  routeLibraryLogs(wechatyLog, log, process.env.WECHATY_LOG)
+  if (puppetName === 'wechaty-puppet-service') {
+    const problem = await puppetServiceProblem(process.env)
+    if (problem) { log.error(`${problem}。机器人未启动`); return 2 }
+  }
   const { createRuntime } = await import('./runtime.js')
   let puppet: unknown
   try {
@@ -55,9 +84,17 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
   try {
     rt = await createRuntime({ config, dataDir, puppet, log, now, sessionName: path.join(dataDir, 'wechat-session') })
   } catch (e) {
-    if (e instanceof LockError) { log.error(e.message); return 3 }
+    if (e instanceof LockError) {
+      const other = startedBy === 'npm start' ? '或用 npm start -- --data 其他文件夹 指定其他文件夹' : '或用 npx zhibu-bot start --data 其他文件夹 指定其他文件夹'
+      log.error(e.message.replace('或用 --data 指定其他文件夹', other))
+      return 3
+    }
     throw e
   }
+  stopRuntime = () => rt.stop()
+  // after the lock: a second bot must not touch the session of the one running
+  const aside = setAsideBrokenSession(`${path.join(dataDir, 'wechat-session')}.memory-card.json`, now())
+  if (aside) log.warn(aside)
   const { wechaty, shell, scheduler } = rt
   let scheduled = false
   wechaty.on('scan', async (qrcode, status) => {
@@ -100,8 +137,16 @@ export async function startLive(configFile: string, dataOverride?: string): Prom
     await wechaty.stop().catch(() => undefined)
     process.exit(0)
   }
-  process.once('SIGINT', () => void shutdown('SIGINT'))
-  process.once('SIGTERM', () => void shutdown('SIGTERM'))
+  // a second Ctrl-C while Wechaty writes its session used to leave it empty: ask for a third
+  let signals = 0
+  const onSignal = (sig: string) => {
+    signals++
+    if (signals === 1) void shutdown(sig)
+    else if (signals === 2) log.warn('正在保存登录信息和记录，请稍候；确实要立即退出请再按一次 Ctrl-C')
+    else process.exit(130)
+  }
+  process.on('SIGINT', () => onSignal('SIGINT'))
+  process.on('SIGTERM', () => onSignal('SIGTERM'))
   try {
     await wechaty.start()
   } catch (e) {
@@ -130,9 +175,31 @@ async function startWecomLive(config: Config, configFile: string, dataDir: strin
   return bot.done
 }
 
+/** `npm start [FILE]`, `npm start -- --config FILE --data DIR`: the same choices as `zhibu-bot start`. */
+export function npmStartArgs(argv: string[], env: Record<string, string | undefined>): { config: string; data?: string } | string {
+  let config: string | undefined
+  let data: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--config' || a === '--data') {
+      const v = argv[++i]
+      if (!v) return `${a} 后面要写${a === '--config' ? '配置文件' : '数据文件夹'}，例如 npm start -- ${a} ${a === '--config' ? 'bot-config/my-branch.yaml' : 'data'}`
+      if (a === '--config') config = v
+      else data = v
+    } else if (a.startsWith('-')) {
+      return `npm start 不认识选项 ${a}：可用 npm start -- --config 配置文件 --data 数据文件夹（unknown option）`
+    } else config ??= a
+  }
+  return { config: config ?? env.ZHIBU_CONFIG ?? 'bot-config/example.yaml', data }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const file = process.env.ZHIBU_CONFIG ?? process.argv[2] ?? 'bot-config/example.yaml'
-  startLive(file).then((code) => process.exit(code), (e) => {
+  const args = npmStartArgs(process.argv.slice(2), process.env)
+  if (typeof args === 'string') {
+    process.stderr.write(args + '\n')
+    process.exit(2)
+  }
+  startLive(args.config, args.data, 'npm start').then((code) => process.exit(code), (e) => {
     console.error('支部助手意外退出：', e instanceof Error ? e.message : e)
     process.exit(1)
   })

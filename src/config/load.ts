@@ -1,9 +1,10 @@
 // YAML -> validated, typed Config. Every problem is reported at once with file, line, key and a
 // plain explanation (Chinese first, English in brackets), so the IT member fixes them in one go.
 import { readFileSync } from 'node:fs'
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml'
+import { isMap, isSeq, type LineCounter, type parseDocument, type Node } from 'yaml'
 import type { z } from 'zod'
 import { configSchema, type RawConfig } from './schema.js'
+import { readYaml } from './yaml-errors.js'
 import { effectiveObligations } from '../domain/obligation-rules.js'
 import type { Branch, Config, Member } from '../domain/types.js'
 
@@ -22,7 +23,9 @@ export class ConfigError extends Error {
 }
 
 export function formatProblem(p: ConfigProblem): string {
-  return `${p.file}${p.line ? ':' + p.line : ''}  ${p.key || '(整个文件)'}：${p.message}`
+  // a syntax problem names its line in the message itself, and belongs to no key
+  const key = p.key ? `${p.key}：` : p.line ? '' : '(整个文件)：'
+  return `${p.file}${p.line ? ':' + p.line : ''}  ${key}${p.message}`
 }
 
 type Path = (string | number)[]
@@ -79,24 +82,21 @@ export function loadConfig(file: string): Config {
 }
 
 export function parseConfig(text: string, file = 'config.yaml'): Config {
-  const lc = new LineCounter()
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length) {
-    throw new ConfigError(doc.errors.map((e) => ({
-      file, line: lc.linePos(e.pos[0]).line, key: '',
-      message: `YAML 格式错误：${e.message.split('\n')[0]}（check indentation and colons）`,
-    })))
-  }
+  // syntax slips are explained in Chinese and repaired in a copy, so the schema still checks the rest
+  const read = readYaml(text, (v) => configSchema.safeParse(v).error?.issues.length ?? 0)
+  const { doc, lc } = read
+  const syntax: ConfigProblem[] = read.problems.map((p) => ({ file, line: p.line, key: '', message: p.message }))
+  if (read.broken) throw new ConfigError(syntax)
   const res = configSchema.safeParse(doc.toJS() ?? {})
   if (!res.success) {
-    throw new ConfigError(res.error.issues.map((i) => {
+    throw new ConfigError([...syntax, ...res.error.issues.map((i) => {
       const p = i.path as Path
       const full = i.code === 'unrecognized_keys' ? [...p, i.keys[0]!] : p
       return { file, line: lineOf(doc, lc, full), key: keyOf(p), message: zodMessage(i) }
-    }))
+    })])
   }
   const problems = crossCheck(res.data).map((c) => ({ file, line: lineOf(doc, lc, c.path), key: keyOf(c.path), message: c.message }))
-  if (problems.length) throw new ConfigError(problems)
+  if (syntax.length || problems.length) throw new ConfigError([...syntax, ...problems])
   return toConfig(res.data)
 }
 

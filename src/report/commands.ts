@@ -1,5 +1,5 @@
 // `zhibu-bot export` and `zhibu-bot report`: the ledger and summaries from the command line.
-import { readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Config, LedgerRecord } from '../domain/types.js'
 import { dayOf } from '../domain/time.js'
@@ -85,7 +85,37 @@ export async function collect(config: Config, store: RecordStore, o: { branch?: 
   return out.sort((a, b) => dayOfRecord(a).localeCompare(dayOfRecord(b)) || a.at.localeCompare(b.at))
 }
 
+/**
+ * A report of a folder that is not the bot's data folder would be an empty month that looks real
+ * ("参与率0.0%"): a mistyped --data is an error. The bot's folder has _state/ from its first start.
+ */
+export function dataDirProblem(config: Config, dir: string): string | null {
+  const abs = path.resolve(dir)
+  const shown = abs === dir ? dir : `${dir}（即 ${abs}）`
+  const where = `请用 --data 指定机器人的数据文件夹：配置中 bot.dataDir 的位置（现为“${config.bot.dataDir}”，相对于启动机器人时所在的目录）`
+  let names: string[]
+  try {
+    if (!statSync(abs).isDirectory()) return `--data ${shown} 不是文件夹。${where}。(not a folder)`
+    names = readdirSync(abs)
+  } catch {
+    return `找不到数据文件夹 ${shown}。${where}。(data folder not found)`
+  }
+  if (!names.includes('_state') && !config.branches.some((b) => names.includes(b.id))) {
+    const what = names.length ? `没有机器人的数据（既没有 _state，也没有支部 ${config.branches.map((b) => b.id).join('、')} 的记录）` : '是空的'
+    // `--data .` from the project folder: the data folder is one level down
+    const inside = names.find((n) => existsSync(path.join(abs, n, '_state')))
+    const hint = inside ? `。是不是 --data ${path.join(dir, inside)}？` : `。${where}`
+    return `数据文件夹 ${shown} ${what}${hint}。(no bot data in this folder)`
+  }
+  return null
+}
+
 export async function runExport(config: Config, o: ExportOptions): Promise<number> {
+  const bad = dataDirProblem(config, o.data)
+  if (bad) {
+    process.stderr.write(bad + '\n')
+    return 2
+  }
   if (o.branch && !config.branches.some((b) => b.id === o.branch)) {
     process.stderr.write(`配置中没有支部 ${o.branch}（unknown branch）\n`)
     return 2
@@ -108,6 +138,11 @@ export async function runExport(config: Config, o: ExportOptions): Promise<numbe
 export interface ReportOptions { data: string; branch?: string; month?: string; quarter?: string; year?: string; format: string; out?: string }
 
 export async function runReport(config: Config, o: ReportOptions): Promise<number> {
+  const bad = dataDirProblem(config, o.data)
+  if (bad) {
+    process.stderr.write(bad + '\n')
+    return 2
+  }
   const { report } = await import('./report-command.js')
   return guardDamaged(config, o.data, o.branch, () => report(config, o))
 }
