@@ -39,7 +39,7 @@ export class Shell {
     tracker?: Tracker,
   ) {
     for (const b of app.config.branches) for (const r of b.rooms) this.branchByRoom.set(r, b)
-    bot.on('message', (m) => { void (tracker ? tracker.track(this.onMessage(m)) : this.onMessage(m)) })
+    bot.on('message', (m) => { void (tracker ? tracker.track(this.onMessage(m), 'message') : this.onMessage(m)) })
     bot.on('login', () => { this.roomByTopic.clear(); this.contactOf.clear(); this.boundId.clear(); this.disputed.clear() })
   }
 

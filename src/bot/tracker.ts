@@ -1,13 +1,17 @@
 // Counts the bot's in-flight work (message handlers, scheduled jobs, sends), so `simulate` can let
-// each simulated moment finish before the clock moves on, and shutdown can wait for it.
+// each simulated moment finish before the clock moves on, and shutdown can wait for it. Each piece
+// of work carries a label ("message", "send", "job:<name>") so a stall can say what is waiting.
 export class Tracker {
-  private n = 0
+  private readonly inFlight = new Map<number, string>()
+  private seq = 0
   private waiters: (() => void)[] = []
 
-  track<T>(p: Promise<T>): Promise<T> {
-    this.n++
+  track<T>(p: Promise<T>, label = 'work'): Promise<T> {
+    const id = ++this.seq
+    this.inFlight.set(id, label)
     return p.finally(() => {
-      if (--this.n === 0) {
+      this.inFlight.delete(id)
+      if (this.inFlight.size === 0) {
         const w = this.waiters
         this.waiters = []
         w.forEach((f) => f())
@@ -16,10 +20,15 @@ export class Tracker {
   }
 
   get count(): number {
-    return this.n
+    return this.inFlight.size
+  }
+
+  /** Labels of the work in flight, oldest first. */
+  get labels(): string[] {
+    return [...this.inFlight.values()]
   }
 
   idle(): Promise<void> {
-    return this.n === 0 ? Promise.resolve() : new Promise((r) => this.waiters.push(r))
+    return this.inFlight.size === 0 ? Promise.resolve() : new Promise((r) => this.waiters.push(r))
   }
 }

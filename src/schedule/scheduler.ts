@@ -42,7 +42,7 @@ export function instantsBetween(w: When, from: Date, to: Date): Date[] {
 export class Scheduler {
   private tasks: { job: string; branch: string; task: ScheduledTask }[] = []
 
-  constructor(private readonly app: App, private readonly jobs: readonly Job[], private readonly track: <T>(p: Promise<T>) => Promise<T>) {}
+  constructor(private readonly app: App, private readonly jobs: readonly Job[], private readonly track: <T>(p: Promise<T>, label?: string) => Promise<T>) {}
 
   private async runSafe(job: Job, branch: Branch, at: Date, catchUp: boolean): Promise<void> {
     try {
@@ -66,7 +66,7 @@ export class Scheduler {
       }
       missed.sort((a, b) => a.at.getTime() - b.at.getTime())
       if (missed.length) this.app.log.info(`补做停机期间错过的定时任务 ${missed.length} 项（自 ${isoShanghai(from).slice(0, 16).replace('T', ' ')} 起）`)
-      for (const m of missed) await this.track(this.runSafe(m.job, m.branch, m.at, true))
+      for (const m of missed) await this.track(this.runSafe(m.job, m.branch, m.at, true), `catch-up:${m.job.name}`)
     }
     await this.app.state.setLastTick(now.getTime())
     for (const branch of this.app.config.branches) for (const job of this.jobs) for (const w of job.when(branch)) {
@@ -74,7 +74,7 @@ export class Scheduler {
         const at = this.app.now()
         await this.runSafe(job, branch, at, false)
         await this.app.state.setLastTick(at.getTime())
-      })()), { timezone: TZ, name: `${branch.id}:${job.name}` })
+      })(), `job:${job.name}`), { timezone: TZ, name: `${branch.id}:${job.name}` })
       this.tasks.push({ job: job.name, branch: branch.id, task })
     }
   }

@@ -2,7 +2,8 @@
 // scheduler and templates as live — on a simulated clock. Fake timers are installed *before*
 // wechaty, the puppet and node-cron are imported (they are imported dynamically below).
 import FakeTimers from '@sinonjs/fake-timers'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Config } from '../domain/types.js'
@@ -26,6 +27,37 @@ export interface SimulateOptions {
 
 // a 1×1 PNG, standing in for photos sent in a transcript
 const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='
+
+// Real I/O the bot has asked libuv for and not yet got back (file system, DNS). While any is in
+// flight the simulated moment is not over, however long the machine takes: the clock must wait.
+const REAL_IO = /^(FSReq|FileHandle|CloseReq$|GetAddrInfo|GetNameInfo)/
+const realIoInFlight = () => process.getActiveResourcesInfo().some((r) => REAL_IO.test(r))
+
+/** Tracked work, no real I/O, no timer due now: it waits on a future simulated timer (or forever). */
+const STALL_ROUNDS = 200
+const STALL_MS = 20
+/** A moment whose real I/O takes longer than this is reported and left behind. */
+const MAX_SETTLE_MS = 60_000
+/** Rounds spent spinning before waiting for I/O in 1 ms sleeps (spinning is faster, sleeping kinder). */
+const SPIN_ROUNDS = 2_000
+
+/**
+ * ZHIBU_SIM_SLOW_FSYNC_MS=300 makes every fsync take at least that long in real time (it keeps
+ * fsyncing), as on a loaded machine, so tests can check that simulated times do not depend on it.
+ */
+async function slowFsync(ms: number, probe: string): Promise<() => void> {
+  const fh = await fsp.open(probe, 'r')
+  const proto = Object.getPrototypeOf(fh) as { sync(): Promise<void>; datasync(): Promise<void> }
+  await fh.close()
+  const { sync, datasync } = proto
+  const slow = (f: () => Promise<void>) => async function (this: unknown) {
+    const end = performance.now() + ms
+    do await f.call(this); while (performance.now() < end)
+  }
+  proto.sync = slow(sync)
+  proto.datasync = slow(datasync)
+  return () => { proto.sync = sync; proto.datasync = datasync }
+}
 
 export function formatSent(m: SentMessage, pretty: boolean): string {
   const to = m.to.room ? { room: m.to.room } : { contact: m.to.contact }
@@ -56,14 +88,18 @@ export async function simulate(o: SimulateOptions): Promise<number> {
   const start = o.from ?? events[0]?.at ?? new Date()
   const until = o.until ?? new Date((events.at(-1)?.at ?? start).getTime() + 60_000)
   const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'zhibu-sim-'))
-  if (!o.dataDir) err(`数据目录：${dataDir}`)
+  if (!o.dataDir) err(`数据目录（临时，结束后删除；要保留请用 --data）：${dataDir}`)
 
+  const slowMs = Number(process.env.ZHIBU_SIM_SLOW_FSYNC_MS ?? 0)
+  const unslow = slowMs > 0 ? await slowFsync(slowMs, o.transcriptFile) : () => {}
   const realSetImmediate = globalThis.setImmediate
+  const realSetTimeout = globalThis.setTimeout
   const clock = FakeTimers.install({
     now: start.getTime(),
     toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'],
   })
   const yieldReal = () => new Promise<void>((r) => realSetImmediate(() => r()))
+  const sleepReal = () => new Promise<void>((r) => realSetTimeout(() => r(), 1))
   try {
     process.env.WECHATY_LOG ??= 'silent'
     const { PuppetMock, mock } = await import('wechaty-puppet-mock')
@@ -83,19 +119,6 @@ export async function simulate(o: SimulateOptions): Promise<number> {
     if (!rt) return 2
     rt.app.outbox.on('sent', (m: SentMessage) => out(formatSent(m, !!o.pretty)))
 
-    /** Lets the bot finish what the current simulated moment started (real I/O included). */
-    const settle = async () => {
-      // node-cron and Wechaty hop through several promises before reaching the bot's code:
-      // the moment is settled when nothing of the bot's has been in flight for a few rounds
-      let quiet = 0
-      let i = 0
-      for (; i < 10_000 && quiet < 6; i++) {
-        await clock.tickAsync(0)
-        await yieldReal()
-        quiet = rt.tracker.count === 0 ? quiet + 1 : 0
-      }
-      if (process.env.SIM_DEBUG) process.stderr.write(`settle ${i} ${rt.tracker.count}\n`)
-    }
     // fake-timers keeps its timers in a heap (v15) or a plain map (older): peek at the soonest
     const timers = clock as unknown as { timerHeap?: { peek(): { callAt: number } | undefined }; timers?: Map<number, { callAt: number }> | Record<string, { callAt: number }> }
     const nextTimerAt = () => {
@@ -104,6 +127,41 @@ export async function simulate(o: SimulateOptions): Promise<number> {
       const all = timers.timers instanceof Map ? [...timers.timers.values()] : Object.values(timers.timers ?? {})
       for (const t of all) if (t.callAt < m) m = t.callAt
       return m
+    }
+    /**
+     * Lets the bot finish what the current simulated moment started, without moving the clock.
+     * The moment is over when no tracked work (and no awaited `pending()`) is left for a few
+     * rounds — node-cron and Wechaty hop through several promises before reaching the bot's code.
+     * Work waiting on real I/O is waited for in real time, however slow the machine; work waiting
+     * only on a later simulated timer (nothing real in flight, nothing due now) ends the moment, so
+     * the clock can move on to that timer.
+     */
+    const settle = async (pending: () => boolean = () => false) => {
+      const t0 = performance.now()
+      let quiet = 0
+      let stalledSince = -1
+      let stalledRounds = 0
+      for (let i = 0; quiet < 6; i++) {
+        await clock.tickAsync(0)
+        await (i < SPIN_ROUNDS || !realIoInFlight() ? yieldReal() : sleepReal())
+        if (rt.tracker.count === 0 && !pending()) { quiet++; stalledSince = -1; continue }
+        quiet = 0
+        if (performance.now() - t0 > MAX_SETTLE_MS) {
+          err(`（模拟）${isoShanghai(new Date(clock.now))} 的处理 ${MAX_SETTLE_MS / 1000} 秒仍未完成（${rt.tracker.labels.join('、') || '消息投递'}），模拟时钟继续前进，之后的时间可能不准`)
+          return
+        }
+        const next = nextTimerAt()
+        if (realIoInFlight() || next <= clock.now) { stalledSince = -1; continue }
+        if (stalledSince < 0) { stalledSince = performance.now(); stalledRounds = 0 }
+        stalledRounds++
+        // a zero-delay timer set while the clock ticks is due 1 ms later (fake-timers): a hop, not
+        // a wait (JSZip, inside exceljs and docx, hops like this) — move on at once
+        if (next - clock.now <= 1 && stalledRounds >= 6) return
+        if (stalledRounds >= STALL_ROUNDS && performance.now() - stalledSince >= STALL_MS) {
+          if (o.verbose) err(`（模拟）等待模拟时钟的定时器：${rt.tracker.labels.join('、') || '消息投递'}，时钟前进`)
+          return
+        }
+      }
     }
     /** Advances the clock to `t`, firing each timer on the way and settling after each. */
     const advanceTo = async (t: number) => {
@@ -118,7 +176,8 @@ export async function simulate(o: SimulateOptions): Promise<number> {
     }
     const startWechaty = rt.wechaty.start()
     while (!(await Promise.race([startWechaty.then(() => true), yieldReal().then(() => false as const)]))) {
-      await clock.tickAsync(10)
+      // Wechaty's start-up waits on its own timers; real I/O it waits for takes no simulated time
+      await clock.tickAsync(realIoInFlight() ? 0 : 10)
     }
     const self = mocker.createContact({ name: o.config.bot.name })
     mocker.login(self)
@@ -160,21 +219,17 @@ export async function simulate(o: SimulateOptions): Promise<number> {
         payload.listenerId = self.id
       }
       if (ev.type === 'image') mocker.cacheFileBoxPayload.set(ev.id, FileBox.fromBase64(PIXEL, /\.(png|jpe?g)$/i.test(ev.text) ? ev.text : `${ev.id}.png`).toJSON())
-      const done = new Promise<void>((r) => routed.set(ev.id, r))
+      let taken = false
+      routed.set(ev.id, () => { taken = true })
       try {
         mocker.MessageMock.create(payload as never)
       } catch {
         // a redelivered id: the mock keeps one payload per id, as WeChat does
       }
       mocker.puppet.emit('message', { messageId: ev.id })
-      // wait (in real time) for the bot to take the message; it never advances the simulated clock
-      for (let i = 0; i < 5000; i++) {
-        const ok = await Promise.race([done.then(() => true), yieldReal().then(() => false)])
-        if (ok) break
-        await clock.tickAsync(0)
-      }
+      // taken once routed (handled or ignored); a message Wechaty never hands over ends as a stall
+      await settle(() => !taken)
       routed.delete(ev.id)
-      await settle()
     }
 
     for (const ev of events) {
@@ -193,5 +248,8 @@ export async function simulate(o: SimulateOptions): Promise<number> {
     return 0
   } finally {
     clock.uninstall()
+    // a folder made for this run only is not left behind in /tmp
+    if (!o.dataDir) rmSync(dataDir, { recursive: true, force: true })
+    unslow()
   }
 }
