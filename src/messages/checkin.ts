@@ -261,8 +261,18 @@ const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?
 // 学习时间：19:30-20:30，内容：党章总纲 — the labels of a check-in form
 const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]/
 
+// 《条例》第五章 25分钟: what and how long, no verb at all — short, and nothing around it that talks
+const BARE_STATEMENT = 60
+const DESCRIBES = /排名|排行|统计|名单|情况|推荐|建议|值得|可以看|全片|片长|全长|每集|本期|共\d+集|一集|大约需要|需要|要求|应该|大概要/
+function bareStatement(plain: string, parse: CheckinParse): boolean {
+  if (plain.length > BARE_STATEMENT || parse.minutes === null || !(parse.titles.length > 0 || STUDY_OBJECT.test(plain))) return false
+  return !(/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain) || PLAN_NEAR.test(plain) || SCHEDULE.test(plain) || CONDITIONAL.test(plain) ||
+    EXHORT_NEAR.test(plain) || OTHERS.test(plain) || NEGATION_NEAR.test(plain) || /没|未|不/.test(plain) || DESCRIBES.test(plain) || PRAISE.test(plain))
+}
+
 function studied(plain: string, parse: CheckinParse): boolean {
   if (plain.length > MAX_PLAIN_STATEMENT || MEETING.test(plain.replace(SPEECH, ' '))) return false
+  if (bareStatement(plain, parse)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
   if (parse.minutes !== null && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
   let seen = 0
@@ -273,7 +283,8 @@ function studied(plain: string, parse: CheckinParse): boolean {
     if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || NOT_VERB_BEFORE.test(plain.slice(0, m.index))) continue
     const a = around(plain, { index: m.index, length: m[0].length })
     const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0
-    const done = !!g.asp || !!g.pre || (opens && parse.minutes !== null)
+    // 学习《党章》第三章 opening a short message is a statement too; 学习贯彻… headlines have no title
+    const done = !!g.asp || !!g.pre || (opens && (parse.minutes !== null || (parse.titles.length > 0 && plain.length <= BARE_STATEMENT)))
     if (!done) continue
     // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
     if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
