@@ -9,9 +9,9 @@
 // study without any marker (今天读了《条例》第五章，25分钟): a study verb said done, with a figure,
 // a title or what was studied, read with the same cues. Dates come from dates.ts, the one grammar.
 import type { DateStr } from '../domain/types.js'
-import { dayOf } from '../domain/time.js'
+import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
-import { parseDuration, withoutTitles } from './duration.js'
+import { clockRanges, parseDuration, withoutTitles } from './duration.js'
 import { parsePoints } from './points.js'
 import { MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
@@ -296,10 +296,18 @@ function studied(plain: string, parse: CheckinParse): boolean {
 
 // ------------------------------------------------------------------ 打卡
 
-/** A check-in stated in the message, or null when the message is anything else. */
-export function parseCheckin(input: string): CheckinParse | null {
+// a range that ends this long after the message is still to come: 今晚7点半到8点半学习《条例》 sent at 10:00
+const RANGE_SLACK = 30
+const ANOTHER_DAY = /昨|前天|前日|补|上周|上星期|\d{1,2} ?月 ?\d{1,2}|\d{1,2}[./]\d{1,2}/
+
+/**
+ * A check-in stated in the message, or null when the message is anything else. With `now` (the
+ * message's time), a clock range that has not ended yet is a schedule, not a check-in.
+ */
+export function parseCheckin(input: string, now?: Date): CheckinParse | null {
   const text = prepare(input)
   if (!text || OTHER_KIND.test(text.replace(MENTIONS, ''))) return null
+  if (now && !ANOTHER_DAY.test(text) && clockRanges(text).some((r) => r.end > minutesOf(clockOf(now)) + RANGE_SLACK)) return null
   const plain = plainOf(text)
   const strong = markersIn(plain, STRONG_MARKER)
   const weak = markersIn(plain, WEAK_MARKER)
