@@ -9,9 +9,9 @@
 // study without any marker (今天读了《条例》第五章，25分钟): a study verb said done, with a figure,
 // a title or what was studied, read with the same cues. Dates come from dates.ts, the one grammar.
 import type { DateStr } from '../domain/types.js'
-import { dayOf } from '../domain/time.js'
+import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
-import { parseDuration, withoutTitles } from './duration.js'
+import { clockRanges, parseDuration, withoutTitles } from './duration.js'
 import { parsePoints } from './points.js'
 import { MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
@@ -261,8 +261,18 @@ const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?
 // 学习时间：19:30-20:30，内容：党章总纲 — the labels of a check-in form
 const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]/
 
+// 《条例》第五章 25分钟: what and how long, no verb at all — short, and nothing around it that talks
+const BARE_STATEMENT = 60
+const DESCRIBES = /排名|排行|统计|名单|情况|推荐|建议|值得|可以看|全片|片长|全长|每集|本期|共\d+集|一集|大约需要|需要|要求|应该|大概要/
+function bareStatement(plain: string, parse: CheckinParse): boolean {
+  if (plain.length > BARE_STATEMENT || parse.minutes === null || !(parse.titles.length > 0 || STUDY_OBJECT.test(plain))) return false
+  return !(/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain) || PLAN_NEAR.test(plain) || SCHEDULE.test(plain) || CONDITIONAL.test(plain) ||
+    EXHORT_NEAR.test(plain) || OTHERS.test(plain) || NEGATION_NEAR.test(plain) || /没|未|不/.test(plain) || DESCRIBES.test(plain) || PRAISE.test(plain))
+}
+
 function studied(plain: string, parse: CheckinParse): boolean {
   if (plain.length > MAX_PLAIN_STATEMENT || MEETING.test(plain.replace(SPEECH, ' '))) return false
+  if (bareStatement(plain, parse)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
   if (parse.minutes !== null && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
   let seen = 0
@@ -273,7 +283,8 @@ function studied(plain: string, parse: CheckinParse): boolean {
     if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || NOT_VERB_BEFORE.test(plain.slice(0, m.index))) continue
     const a = around(plain, { index: m.index, length: m[0].length })
     const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0
-    const done = !!g.asp || !!g.pre || (opens && parse.minutes !== null)
+    // 学习《党章》第三章 opening a short message is a statement too; 学习贯彻… headlines have no title
+    const done = !!g.asp || !!g.pre || (opens && (parse.minutes !== null || (parse.titles.length > 0 && plain.length <= BARE_STATEMENT)))
     if (!done) continue
     // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
     if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
@@ -285,10 +296,18 @@ function studied(plain: string, parse: CheckinParse): boolean {
 
 // ------------------------------------------------------------------ 打卡
 
-/** A check-in stated in the message, or null when the message is anything else. */
-export function parseCheckin(input: string): CheckinParse | null {
+// a range that ends this long after the message is still to come: 今晚7点半到8点半学习《条例》 sent at 10:00
+const RANGE_SLACK = 30
+const ANOTHER_DAY = /昨|前天|前日|补|上周|上星期|\d{1,2} ?月 ?\d{1,2}|\d{1,2}[./]\d{1,2}/
+
+/**
+ * A check-in stated in the message, or null when the message is anything else. With `now` (the
+ * message's time), a clock range that has not ended yet is a schedule, not a check-in.
+ */
+export function parseCheckin(input: string, now?: Date): CheckinParse | null {
   const text = prepare(input)
   if (!text || OTHER_KIND.test(text.replace(MENTIONS, ''))) return null
+  if (now && !ANOTHER_DAY.test(text) && clockRanges(text).some((r) => r.end > minutesOf(clockOf(now)) + RANGE_SLACK)) return null
   const plain = plainOf(text)
   const strong = markersIn(plain, STRONG_MARKER)
   const weak = markersIn(plain, WEAK_MARKER)

@@ -72,7 +72,21 @@ function clockMinutes(g: Record<string, string | undefined>, k: string, part: st
 }
 
 /** The minutes between the two clock times of a range; null when it is no range (8点-9 with no 点 nor :). */
+export interface ClockRange { start: number; end: number }
+
 function rangeMinutes(m: RegExpMatchArray): number | null {
+  const r = rangeOf(m)
+  return r && r.end - r.start
+}
+
+/** The clock ranges in a text, as minutes since midnight: 晚上8点到9点半 -> 1200..1290. */
+export function clockRanges(input: string): ClockRange[] {
+  const text = withoutTitles(normalize(input ?? '')).replace(/\s+/g, ' ')
+  if (!/[:点]/.test(text)) return []
+  return [...text.matchAll(CLOCK_RANGE)].map(rangeOf).filter((r): r is ClockRange => r !== null)
+}
+
+function rangeOf(m: RegExpMatchArray): ClockRange | null {
   const g = m.groups!
   const text = m[0]
   // the end must read as a clock time, h:mm or N点 (8-9点 and 8点到9点 are ranges, 8-9 alone is not)
@@ -84,7 +98,7 @@ function rangeMinutes(m: RegExpMatchArray): number | null {
   // 11点到1点, 12:30-1:10: the afternoon is meant
   if (end <= start && end + 720 > start && !g.pb) end += 720
   const minutes = end - start
-  return minutes > 0 && minutes <= 12 * 60 ? minutes : null
+  return minutes > 0 && minutes <= 12 * 60 ? { start, end } : null
 }
 
 /** Minutes studied: one figure, the sum of several, or the stated total; null when none or absurd. */

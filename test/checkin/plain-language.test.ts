@@ -326,3 +326,12 @@ test('property: whatever day a 补卡 names, it never credits one after today', 
     if (r && 'date' in r && !('error' in r)) assert.ok(r.date <= today, `${make(d)} on ${today}: ${r.date}`)
   }), { numRuns: 800 })
 })
+
+test('a clock range still to come is a schedule, not a check-in (with the message time)', () => {
+  const at = (hm: string) => new Date(`2026-11-12T${hm}:00+08:00`)
+  assert.equal(parseCheckin('今晚7点半到8点半学习《条例》', at('10:00')), null)
+  assert.equal(parseCheckin('今晚7点半到8点半学习《条例》', at('20:35'))?.minutes, 60)
+  assert.equal(parseCheckin('打卡 19:30-20:30 学习党章', at('12:00')), null)
+  assert.equal(parseCheckin('打卡 7:10到8:00 学习党章', at('08:05'))?.minutes, 50)
+  assert.equal(parseCheckin('昨天19:30-20:30学习了党章', at('08:05'))?.minutes, 60)
+})

@@ -53,8 +53,9 @@ test('no input makes any parser throw', () => {
 })
 
 // what a check-in needs: 打卡, 学习 (今日学习, 已学习), 学完, 学习强国/强国/积分/+N分 with points,
-// or a study verb said plainly (学了, 读了, 看完, 听了 …: 今天读了《条例》，25分钟)
-const MARKER = /打卡|学习|学完|强国|积分|[学读看听阅+]/g
+// or a study verb said plainly (学了, 读了, 看完, 听了 …: 今天读了《条例》，25分钟), or a 《title》
+// with a duration (《条例》第五章 25分钟)
+const MARKER = /打卡|学习|学完|强国|积分|[学读看听阅+《]/g
 
 /** The text as the parser will see it, with every marker taken out (removal can make new ones). */
 function withoutMarkers(t: string): string {

@@ -62,7 +62,7 @@ async function notOnRoster(app: App, ctx: MsgContext): Promise<void> {
 
 export async function checkin(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text') return false
-  const p = parseCheckin(ctx.text)
+  const p = parseCheckin(ctx.text, ctx.at)
   if (!p) return false
   if (!ctx.member) { await notOnRoster(app, ctx); return true }
   const date = dayOf(ctx.at)
