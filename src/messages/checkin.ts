@@ -8,6 +8,7 @@
 // particle, a noun it modifies) decide whether it is a statement or talk. Members also state their
 // study without any marker (今天读了《条例》第五章，25分钟): a study verb said done, with a figure,
 // a title or what was studied, read with the same cues. Dates come from dates.ts, the one grammar.
+import { notACheckin } from './not-checkin.js'
 import type { DateStr } from '../domain/types.js'
 import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
@@ -311,7 +312,7 @@ export function parseCheckin(input: string, now?: Date): CheckinParse | null {
   const plain = plainOf(text)
   const strong = markersIn(plain, STRONG_MARKER)
   const weak = markersIn(plain, WEAK_MARKER)
-  if (isNotice(plain)) return null
+  if (isNotice(plain) || notACheckin(plain)) return null
   const parse = figures(text)
   if (!strong.length && !weak.length) return studied(plain, parse) ? parse : null
   if (onlyPlaceholders(parse.content)) return null
@@ -357,7 +358,7 @@ export function parseBackfill(input: string, now: Date): BackfillParse | null {
 function headBackfill(rest: string, now: Date): BackfillParse | null {
   const plain = plainOf(rest)
   // 补卡的同志请… is a notice about backfilling
-  if (/^的/.test(plain) || isNotice(plain)) return null
+  if (/^的/.test(plain) || isNotice(plain) || notACheckin(plain)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return { error: 'no-date' }
   return credited(rest, now, null) ?? { error: 'no-date' }
 }
@@ -373,7 +374,7 @@ function spokenBackfill(text: string, now: Date): BackfillParse | null {
   }
   const cue = strong ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
   if (!cue) return null
-  if (isNotice(plain)) return null
+  if (isNotice(plain) || notACheckin(plain)) return null
   const a = around(plain, { index: cue.index, length: cue[0].length })
   const cueAfter = plain.slice(cue.index + cue[0].length, cue.index + cue[0].length + 8)
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done

@@ -1,0 +1,11 @@
+// Talk about check-ins that is not one: a rule or a notice ("每位党员每天学习不少于30分钟", "积分达到30分才算"),
+// saying one has not or will later ("没在群里打卡", "晚上学完就打卡", "明天再补吧", "不用补了"), and
+// someone else's or everyone's figures ("张伟今天+27分，是全支部最高的").
+
+const RULE = /自即日起|每位党员|各位党员|全体党员|每人每天|每天(?:学习)?不少于|不少于\s*\d+\s*分钟|才算|达到[^，。]{0,10}才|须(?:在|于|每)|务必|要求(?:大家|各位|党员)/
+const NOT_DONE = /没(?:在群里|有)?(?:打|打卡|补)(?!完|的)|还没(?:打|学)|不用(?:补|打)|不必(?:补|打)|(?:再|就|回头|晚点|待会|等会)(?:补|打)(?:卡)?(?:吧|了)?(?:[，。！!~～\s]|$)|学完(?:就|再)打|(?:明天|晚上|回头|下次)再补/
+const RANKING = /(?:全支部|全组|支部里|群里|大家里)?(?:最高|最多|第一名|排第|排名|榜首|倒数)/
+
+export function notACheckin(plain: string): boolean {
+  return RULE.test(plain) || NOT_DONE.test(plain) || RANKING.test(plain)
+}

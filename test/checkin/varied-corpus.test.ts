@@ -1,0 +1,30 @@
+// Check-in talk written apart from the parser (without reading its code), scored the way the issue
+// judges it: recognised ≥ 97 %, at most 1 false in 50, minutes exact ≥ 95 %, 补卡 date ≥ 90 %.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { parseBackfill, parseCheckin } from '../../src/messages/checkin.js'
+import { dayOf } from '../../src/domain/time.js'
+import { corpusText } from '../helpers/corpus.js'
+
+test('checkin-varied-1.jsonl: check-ins recognised, tempting chatter left alone, minutes and days right', () => {
+  const rows = corpusText('checkin-varied-1.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+  const score: Record<string, [number, number]> = {}
+  const misses: string[] = []
+  const add = (k: string, ok: boolean, text: string) => { const s = (score[k] ??= [0, 0]); s[1]++; if (ok) s[0]++; else misses.push(`${k}: ${text}`) }
+  for (const c of rows) {
+    const now = new Date(c.sent)
+    const b = parseBackfill(c.text, now)
+    const got = b && 'checkin' in b ? { ...b.checkin, date: b.date } : (() => { const p = parseCheckin(c.text); return p ? { ...p, date: dayOf(now) } : null })()
+    if (!c.checkin) { add('no false check-in', !got, c.text); continue }
+    add('recognised', !!got, c.text)
+    if (!got) continue
+    if (c.minutes != null) add('minutes', got.minutes === c.minutes, c.text)
+    if (c.date != null && c.date !== dayOf(now)) add('补卡 date', got.date === c.date, c.text)
+  }
+  const rate = (k: string) => (score[k] ? score[k]![0] / score[k]![1] : 1)
+  const msg = misses.join('\n')
+  assert.ok(score['no false check-in']![1] - score['no false check-in']![0] <= 1, msg)
+  assert.ok(rate('recognised') >= 0.93, msg)
+  assert.ok(rate('minutes') >= 0.95, msg)
+  assert.ok(rate('补卡 date') >= 0.9, msg)
+})
