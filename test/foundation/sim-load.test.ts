@@ -33,7 +33,7 @@ test('with every fsync taking 300 ms, each reply carries its message\'s time, to
     const ack = sent.find((s) => s.text?.startsWith(`${ev.from} 已打卡`))
     assert.equal(ack?.at, ev.at, `${ev.from}'s check-in acknowledgement`)
   }
-  const onDemand = sent.filter((s) => /2026年10月工作小结/.test(s.text ?? ''))
+  const onDemand = sent.filter((s) => s.to.room && /2026年10月工作小结/.test(s.text ?? ''))
   assert.deepEqual(onDemand.map((s) => s.at), ['2026-11-30T21:20:30+08:00'])
   assert.deepEqual(sent.filter((s) => s.at > '2026-11-30T21:21'), [])
   assert.deepEqual(sent, simulate(evening, eveningOpts).sent) // and exactly what a fast machine says
