@@ -343,7 +343,14 @@ export class Outbox extends EventEmitter {
     if (q.msg.kind === 'ack') this.lastAckByChat.set(key, t)
     this.recent.push(t)
     try {
-      await this.deliver(q.msg)
+      try {
+        await this.deliver(q.msg)
+      } finally {
+        // the gaps count from when a send is done: a slow upload must not bring the next one closer
+        const done = this.now().getTime()
+        this.lastSend = Math.max(this.lastSend, done)
+        this.lastByChat.set(key, Math.max(this.lastByChat.get(key) ?? -Infinity, done))
+      }
       this.queue.splice(this.queue.indexOf(q), 1)
       this.finish(q)
       this.emit('sent', { ...q.msg, at: new Date(t) } satisfies SentMessage)
