@@ -142,6 +142,8 @@ export class Outbox extends EventEmitter {
    * Makes notices durable in `file`. Notices a stopped bot left undelivered are read now and queued
    * by resume() — once the bot is logged in and can send.
    */
+  private readonly restoredAt = new Map<string, number>()
+
   persistTo(file: string): number {
     let text = ''
     try { text = readFileSync(file, 'utf8') } catch (e) { if (!isMissing(e)) throw e }
@@ -162,6 +164,7 @@ export class Outbox extends EventEmitter {
       const msg: OutMessage = { ...rest, ...(f ? { file: { name: f.name, data: Buffer.from(f.data, 'base64') } } : {}), key }
       this.open.set(key, msg)
       this.restored.push(msg)
+      this.restoredAt.set(key, l.at)
     }
     // the journal rewritten small: what is still to go, and the keys lately done
     const lines: QueueLine[] = [...[...this.done].map(([done, at]) => ({ done, at })), ...adds.values()]
@@ -174,7 +177,9 @@ export class Outbox extends EventEmitter {
   resume(): number {
     const list = this.restored
     this.restored = []
-    for (const msg of list) this.queue.push({ msg, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, key: msg.key })
+    // never before it was first queued: a replay that starts the clock earlier must not send ahead of time
+    for (const msg of list) this.queue.push({ msg, notBefore: Math.max(this.now().getTime(), this.restoredAt.get(msg.key!) ?? 0), attempts: 0, seq: ++this.seq, key: msg.key })
+    this.restoredAt.clear()
     if (list.length) {
       this.log(`上次停止时还有 ${list.length} 条通知没有发出，现在补发`)
       this.pump()
