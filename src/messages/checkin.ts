@@ -329,7 +329,7 @@ const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
 // 补记11月2日, 补打卡 前天 … . These name the act itself (a question about one is shown how).
 const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
-const BEFORE_DAY = /^(?:一下|个|上)? ?$/
+const BEFORE_DAY = /^(?:一下|个|上)? ?[:：,，]? ?$/
 // 我要补一下…: a request now, not a promise; only these make it one
 const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头)$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
