@@ -12,9 +12,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { clockOf, dayOf, instantAt, addDays, minutesOf } from '../domain/time.js'
 import type { BotSettings } from '../domain/types.js'
-import { GroupCommit, writeFileDurable } from '../store/atomic.js'
+import { appendLinesDurable, GroupCommit, writeFileDurable } from '../store/atomic.js'
 import { isMissing } from '../store/json-file.js'
-import { promises as fsp } from 'node:fs'
 
 export interface Target { room?: string; contact?: string }
 
@@ -43,8 +42,6 @@ export interface SentMessage extends OutMessage { at: Date }
 
 /** The shell's way to actually deliver a message (Wechaty room.say / contact.say). */
 export type Deliver = (msg: OutMessage) => Promise<void>
-
-interface Queued { msg: OutMessage; notBefore: number; attempts: number; seq: number; key?: string }
 
 /** One line of the durable queue: a notice queued (file data in base64), or done with. */
 type AddLine = { add: string; msg: Omit<OutMessage, 'file'> & { file?: { name: string; data: string } }; at: number }
@@ -80,14 +77,7 @@ class QueueFile {
     await this.ready
     const lines = this.pending
     this.pending = []
-    if (!lines.length) return
-    const fh = await fsp.open(this.file, 'a', 0o600)
-    try {
-      await fh.appendFile(lines.join('\n') + '\n')
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
+    await appendLinesDurable(this.file, lines)
   }
 
   async idle(): Promise<void> {
@@ -95,7 +85,7 @@ class QueueFile {
     await this.commits.idle()
   }
 }
-interface Queued { msg: OutMessage; notBefore: number; attempts: number; seq: number; parts?: AckPart[] }
+interface Queued { msg: OutMessage; notBefore: number; attempts: number; seq: number; key?: string; parts?: AckPart[] }
 
 /** WeChat shows long messages folded, and very long ones are refused: every text stays under this. */
 export const MAX_TEXT = 1000

@@ -5,7 +5,7 @@
 // negations and forwarded articles are never reports.
 import type { Absence, ActivityRecord, DateStr, Kind, Role } from '../domain/types.js'
 import { kindAt } from '../domain/kinds.js'
-import { addDays, dayOf, daysBetween } from '../domain/time.js'
+import { addDays, clockOf, dayOf, daysBetween } from '../domain/time.js'
 import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
@@ -132,7 +132,7 @@ function datePhrases(text: string, now: Date): DatePhrase[] {
 
 /** A day part said today that has not come yet ("今天下午" at 10:00): the meeting is still ahead. */
 function laterToday(d: DatePhrase, now: Date): boolean {
-  const hm = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now)
+  const hm = clockOf(now)
   if (d.time) return d.time > hm
   if (d.part === '下午') return hm < '12:00'
   if (d.part === '晚上') return hm < '17:00'

@@ -24,6 +24,18 @@ export async function writeFileDurable(file: string, data: string | Uint8Array):
   await fsyncDir(dir)
 }
 
+/** Appends lines to a journal and fsyncs it (owner-only when created). */
+export async function appendLinesDurable(file: string, lines: readonly string[]): Promise<void> {
+  if (!lines.length) return
+  const fh = await fsp.open(file, 'a', 0o600)
+  try {
+    await fh.appendFile(lines.join('\n') + '\n')
+    await fh.sync()
+  } finally {
+    await fh.close()
+  }
+}
+
 export async function fsyncDir(dir: string): Promise<void> {
   const dh = await fsp.open(dir, constants.O_RDONLY)
   try {

@@ -3,11 +3,11 @@
 // What must never be forgotten — a notice sent, a #提醒 暂停 — is also appended to a journal
 // (`_state/state.journal.jsonl`, one fsynced line each), so a damaged state.json is rebuilt from it
 // and never repeats a notice nor forgets a pause.
-import { promises as fsp, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
 import { now } from '../clock.js'
-import { ensureDir, GroupCommit, writeFileDurable } from './atomic.js'
+import { appendLinesDurable, ensureDir, GroupCommit, writeFileDurable } from './atomic.js'
 import { DurableJSONFile, isMissing, type CorruptHandler } from './json-file.js'
 
 export interface BotState {
@@ -44,14 +44,7 @@ class Journal {
   private async append(): Promise<void> {
     const lines = this.pending
     this.pending = []
-    if (!lines.length) return
-    const fh = await fsp.open(this.file, 'a', 0o600)
-    try {
-      await fh.appendFile(lines.join('\n') + '\n')
-      await fh.sync()
-    } finally {
-      await fh.close()
-    }
+    await appendLinesDurable(this.file, lines)
   }
 
   idle(): Promise<void> {
