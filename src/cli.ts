@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { ConfigError, loadConfig } from './config/load.js'
 import type { Config } from './domain/types.js'
+import { rosterOn } from './domain/roster.js'
+import { dayOf } from './domain/time.js'
+import { now } from './clock.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 
@@ -48,8 +51,12 @@ program.command('check-config')
   .argument('<file>', '配置文件')
   .action((file: string) => {
     const c = config(file)
-    const members = c.branches.reduce((n, b) => n + b.members.length, 0)
-    process.stdout.write(`配置正确（OK）：${c.branches.length} 个支部，${members} 名党员，群：${c.branches.flatMap((b) => b.rooms).join('、')}\n`)
+    // today's roster; members who have left (or join later) are kept for the months they were on it
+    const today = dayOf(now())
+    const members = c.branches.reduce((n, b) => n + rosterOn(b, today).length, 0)
+    const others = c.branches.reduce((n, b) => n + b.members.length, 0) - members
+    const note = others ? `（另有 ${others} 人今天不在册：已转出或尚未转入，其在册期间的记录照常统计）` : ''
+    process.stdout.write(`配置正确（OK）：${c.branches.length} 个支部，${members} 名党员${note}，群：${c.branches.flatMap((b) => b.rooms).join('、')}\n`)
   })
 
 program.command('simulate')

@@ -10,6 +10,8 @@ import { Shell, type ShellHooks } from './bot/shell.js'
 import { Templates } from './bot/templates.js'
 import { Tracker } from './bot/tracker.js'
 import type { Config } from './domain/types.js'
+import { branchOn } from './domain/roster.js'
+import { dayOf } from './domain/time.js'
 import type { Logger } from './log.js'
 import { JOBS } from './schedule/jobs.js'
 import { Scheduler } from './schedule/scheduler.js'
@@ -74,7 +76,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       const branch = o.config.branches.find((b) => rel.startsWith(b.id + path.sep)) ?? (o.config.branches.length === 1 ? o.config.branches[0] : undefined)
       const m = /(\d{4})-(\d{2})\./.exec(path.basename(file))
       const view = { branch: branch?.name ?? '支部', file: rel, kept: path.relative(o.dataDir, keptAs), reason, month: m ? `${m[1]}年${Number(m[2])}月` : null }
-      for (const s of branch?.secretaries ?? []) outbox.enqueue({ to: { contact: s }, text: templates.render('data-damaged', view), kind: 'notice' })
+      for (const s of branch ? branchOn(branch, dayOf(o.now())).secretaries : []) outbox.enqueue({ to: { contact: s }, text: templates.render('data-damaged', view), kind: 'notice' })
     }
     for (const e of early.splice(0)) tellSecretaries(...e)
     shell = new Shell(wechaty, app, ROUTES, o.hooks, tracker)

@@ -8,7 +8,8 @@ import { FileBox } from 'file-box'
 import { types, type Wechaty } from 'wechaty'
 import type { ContactInterface, MessageInterface, RoomInterface } from 'wechaty/impls'
 import type { Branch, Member } from '../domain/types.js'
-import { displayName, hasHiddenCharacters, memberNamed, resolveMember, withoutPowers } from '../domain/roster.js'
+import { branchOn, displayName, hasHiddenCharacters, memberNamed, resolveMember, withoutPowers } from '../domain/roster.js'
+import { dayOf } from '../domain/time.js'
 import { normalize, stripQuote } from '../messages/text.js'
 import { tell, type App, type MsgContext } from './app.js'
 import type { OutMessage } from './outbox.js'
@@ -76,12 +77,13 @@ export class Shell {
       this.roomByTopic.set(topic, room)
       const inGroup = (await room.alias(talker).catch(() => undefined)) ?? ''
       names = [inGroup, rawName, remark].filter(Boolean)
-      member = resolveMember(branch, names)
+      // only those on the roster today are members: one who has left (or not yet joined) is a stranger
+      member = resolveMember(branchOn(branch, dayOf(this.app.now())), names)
     } else {
       // private chat: only roster members; strangers get help only
       names = [rawName, remark].filter(Boolean)
       for (const b of this.app.config.branches) {
-        member = resolveMember(b, names)
+        member = resolveMember(branchOn(b, dayOf(this.app.now())), names)
         if (member) { branch = b; break }
       }
       if (!branch) branch = this.app.config.branches[0]!
@@ -168,7 +170,7 @@ export class Shell {
     this.contactOf.delete(member.name)
     this.app.log.warn(`本次登录中有两个不同的微信账号（${bound}、${talker.id}）都以「${member.name}」的身份发消息：暂停以其身份执行管理员指令和发送私信，已告知管理员`)
     const text = this.app.templates.render('identity-disputed', { name: member.name })
-    for (const s of branch.secretaries) if (!this.disputed.has(s)) tell(this.app, s, text, 'notice')
+    for (const s of branchOn(branch, dayOf(this.app.now())).secretaries) if (!this.disputed.has(s)) tell(this.app, s, text, 'notice')
     return true
   }
 

@@ -124,6 +124,9 @@ function crossCheck(raw: RawConfig): { path: Path; message: string }[] {
       }
     })
     b.members.forEach((m, mi) => {
+      if (m.joined && m.left && m.left < m.joined) out.push({ path: at('members', mi, 'left'), message: `转出日期 ${m.left} 早于入册日期 ${m.joined}（left before joined）` })
+    })
+    b.members.forEach((m, mi) => {
       if (!m.wecom) return
       if (userids.has(m.wecom)) out.push({ path: at('members', mi, 'wecom'), message: `企业微信 userid “${m.wecom}” 已属于 ${userids.get(m.wecom)}（userid used twice）` })
       userids.set(m.wecom, `${b.id} 的 ${m.name}`)
@@ -170,7 +173,10 @@ function toConfig(raw: RawConfig): Config {
       wecom: raw.bot.wecom,
     },
     branches: raw.branches.map((b): Branch => {
-      const members: Member[] = b.members.map((m) => ({ name: m.name, role: m.role, group: m.group, aliases: m.aliases, ...(m.wecom ? { wecom: m.wecom } : {}) }))
+      const members: Member[] = b.members.map((m) => ({
+        name: m.name, role: m.role, group: m.group, aliases: m.aliases,
+        ...(m.wecom ? { wecom: m.wecom } : {}), ...(m.joined ? { joined: m.joined } : {}), ...(m.left ? { left: m.left } : {}),
+      }))
       // groups may be implied by the roster only
       const groups = b.groups.length
         ? b.groups.map((g) => ({ name: g.name, leader: g.leader }))

@@ -9,6 +9,13 @@ const roleList = ROLES.join('、')
 const WECOM_ID = /^[A-Za-z0-9_@.\-]{1,128}$/
 const WECOM_ID_MESSAGE = '企业微信 ID 只含字母、数字和 _ @ . -，请从管理后台或机器人日志中原样复制（invalid 企业微信 id）'
 
+// a calendar day as YAML writes it: 2026-10-15 (unquoted, YAML reads it as a date) or "2026-10-15"
+const DAY = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD，例如 2026-10-15（expected YYYY-MM-DD）' })
+    .refine((s) => { const d = new Date(s + 'T00:00:00Z'); return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s }, { message: '没有这一天，请检查月份和日期（no such day）' }),
+)
+
 export const memberSchema = z.strictObject({
   name: z.string().trim().min(1, { message: '姓名不能为空（name is empty）' }),
   role: z.enum(ROLES, { message: `角色无效，可选：${roleList}（invalid role）` }).default('党员'),
@@ -16,6 +23,9 @@ export const memberSchema = z.strictObject({
   aliases: z.array(z.string().trim().min(1)).default([]),
   // 企业微信 userid: the stable key of a member on transport wecom
   wecom: z.string().trim().regex(WECOM_ID, { message: WECOM_ID_MESSAGE }).optional(),
+  // first and last day on this roster (转入 / 转出), both inclusive; absent: always / still here
+  joined: DAY.optional(),
+  left: DAY.optional(),
 })
 
 export const groupSchema = z.strictObject({

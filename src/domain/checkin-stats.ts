@@ -1,16 +1,23 @@
 // Figures about check-ins (学习打卡), computed from records. Pure.
 // DESIGN.md: memberDays counts (roster member, date) pairs with at least one check-in; members
 // counts roster members with at least one; rate = members / roster; non-roster senders never count.
+// The roster is that of the period (issue 14.8): everyone on it any day of from..to, each counted
+// only on their own days; rosterDays (their days on it) is the denominator of dayRate.
 import type { Branch, CheckinRecord, DateStr } from './types.js'
 import { addDays, dayNumber } from './time.js'
+import { daysOnRoster, onRosterOn, rosterDuring } from './roster.js'
 
 export interface MemberFigures { name: string; days: number; minutes: number; points: number | null }
 
 export interface CheckinFigures {
   roster: number
+  /** sum over the period's roster of the days each was on it */
+  rosterDays: number
   memberDays: number
   members: number
   rate: number
+  /** memberDays / rosterDays: how many of the days members could check in, they did */
+  dayRate: number
   minutes: number
   avgMinutes: number
   pointsAvg: number | null
@@ -25,14 +32,16 @@ export function inRange(r: CheckinRecord, from: DateStr, to: DateStr): boolean {
 }
 
 export function checkinFigures(branch: Branch, checkins: readonly CheckinRecord[], from: DateStr, to: DateStr): CheckinFigures {
-  const roster = branch.members.map((m) => m.name)
-  const onRoster = new Set(roster)
+  const period = rosterDuring(branch, from, to)
+  const roster = period.map((m) => m.name)
+  const byName = new Map(period.map((m) => [m.name, m]))
   const days = new Map<string, Set<DateStr>>()
   const minutes = new Map<string, number>()
   const pointsByDay = new Map<string, number>() // member|date -> best points that day
   const titles = new Map<string, number>()
   for (const r of checkins) {
-    if (r.type !== 'checkin' || !onRoster.has(r.member) || !inRange(r, from, to)) continue
+    const m = byName.get(r.member)
+    if (r.type !== 'checkin' || !m || !inRange(r, from, to) || !onRosterOn(m, r.date)) continue
     if (!days.has(r.member)) days.set(r.member, new Set())
     days.get(r.member)!.add(r.date)
     minutes.set(r.member, (minutes.get(r.member) ?? 0) + (r.minutes ?? 0))
@@ -58,11 +67,14 @@ export function checkinFigures(branch: Branch, checkins: readonly CheckinRecord[
   for (const s of days.values()) for (const d of s) perDayMap.set(d, (perDayMap.get(d) ?? 0) + 1)
   const perDay: { date: DateStr; members: number }[] = []
   for (let d = from; d <= to; d = addDays(d, 1)) perDay.push({ date: d, members: perDayMap.get(d) ?? 0 })
+  const rosterDays = period.reduce((n, m) => n + daysOnRoster(m, from, to), 0)
   return {
     roster: roster.length,
+    rosterDays,
     memberDays,
     members: byMember.length,
     rate: roster.length ? byMember.length / roster.length : 0,
+    dayRate: rosterDays ? memberDays / rosterDays : 0,
     minutes: totalMinutes,
     avgMinutes: byMember.length ? Math.round(totalMinutes / byMember.length) : 0,
     pointsAvg: pointsByDay.size ? Math.round(sum([...pointsByDay.values()]) / pointsByDay.size) : null,

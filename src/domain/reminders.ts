@@ -6,6 +6,7 @@ import { obligationsOn } from './obligations.js'
 import { periodOf } from './periods.js'
 import { addDays } from './time.js'
 import { nextWorkday, previousWorkday } from './workdays.js'
+import { branchOn } from './roster.js'
 
 export interface PersonReminder { key: string; person: string; items: ObligationStatus[] }
 export interface ReminderPlan { personal: PersonReminder[]; group: { key: string; mentions: string[]; items: ObligationStatus[] } | null; overdue: PersonReminder[] }
@@ -33,7 +34,9 @@ export function overdueOn(branch: Branch, activities: readonly ActivityRecord[],
   return out
 }
 
-export function reminderPlan(branch: Branch, activities: readonly ActivityRecord[], day: DateStr): ReminderPlan {
+export function reminderPlan(all: Branch, activities: readonly ActivityRecord[], day: DateStr): ReminderPlan {
+  // only those on the roster today are reminded, also of a period that ended while they were on it
+  const branch = branchOn(all, day)
   if (!branch.reminders.enabled) return { personal: [], group: null, overdue: [] }
   const due = dueReminders(branch, activities, day)
   const mentions = [...new Set(due.flatMap((o) => o.responsible))]

@@ -2,7 +2,8 @@
 // A sender is a member only when one of their names *equals* a roster name or alias after width and
 // spaces are normalised. Containment is never enough: "孙雅琴1", "孙孙雅琴" or "小孙雅琴" are strangers,
 // or anyone could act as the secretary by choosing a group nickname.
-import type { Branch, Member } from './types.js'
+import type { Branch, DateStr, Member } from './types.js'
+import { daysBetween } from './time.js'
 
 // zero-width, bidi embedding/override/isolate marks and other invisible format characters: a name
 // holding one can look exactly like a roster name while being another string, so it is never one
@@ -76,5 +77,53 @@ export function withoutPowers(branch: Branch, member: Member): { branch: Branch;
       groups: branch.groups.map((g) => (g.leader === member.name ? { ...g, leader: null } : g)),
     },
     member: { ...member, role: '党员' },
+  }
+}
+
+// ---- the roster over time (issue 14.8) ----
+// A member may carry `joined` / `left` (both inclusive). A period counts everyone on the roster on
+// any day of it; their check-ins count only on the days they were on it, and those days are their
+// share of the day-rate denominator. Today's roster (who is reminded, who may act) is those on it today.
+
+/** On the roster on this day. */
+export function onRosterOn(m: Member, day: DateStr): boolean {
+  return (!m.joined || m.joined <= day) && (!m.left || day <= m.left)
+}
+
+/** On the roster on at least one day of from..to. */
+export function onRosterDuring(m: Member, from: DateStr, to: DateStr): boolean {
+  return (!m.joined || m.joined <= to) && (!m.left || from <= m.left)
+}
+
+/** The members on the roster on this day, in roster order. */
+export function rosterOn(branch: Branch, day: DateStr): Member[] {
+  return branch.members.filter((m) => onRosterOn(m, day))
+}
+
+/** The members on the roster on any day of from..to, in roster order. */
+export function rosterDuring(branch: Branch, from: DateStr, to: DateStr): Member[] {
+  return branch.members.filter((m) => onRosterDuring(m, from, to))
+}
+
+/** How many days of from..to the member was on the roster. */
+export function daysOnRoster(m: Member, from: DateStr, to: DateStr): number {
+  const a = m.joined && m.joined > from ? m.joined : from
+  const b = m.left && m.left < to ? m.left : to
+  return a > b ? 0 : daysBetween(a, b) + 1
+}
+
+/**
+ * The branch as it stands on a day: members who have left (or not yet joined) are not on it, so
+ * they are neither secretaries nor group leaders, are not reminded, and are told nothing.
+ */
+export function branchOn(branch: Branch, day: DateStr): Branch {
+  const members = rosterOn(branch, day)
+  if (members.length === branch.members.length) return branch
+  const here = new Set(members.map((m) => m.name))
+  return {
+    ...branch,
+    members,
+    secretaries: branch.secretaries.filter((n) => here.has(n)),
+    groups: branch.groups.map((g) => (g.leader && !here.has(g.leader) ? { ...g, leader: null } : g)),
   }
 }

@@ -23,6 +23,10 @@ export interface Member {
   aliases: string[]
   /** 企业微信 userid (transport wecom) */
   wecom?: string
+  /** first day on this branch's roster (入册/转入), inclusive; absent = always */
+  joined?: DateStr
+  /** last day on this branch's roster (转出), inclusive; absent = still on it */
+  left?: DateStr
 }
 
 export interface PartyGroup {

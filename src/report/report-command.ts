@@ -23,13 +23,23 @@ export async function monthReport(branch: Branch, store: RecordStore, month: str
   const activities = (await store.range(branch.id, year.from, to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
   const inMonth = activities.filter((a) => a.date !== null && a.date >= from && a.date <= to)
   const f = checkinFigures(branch, checkins, from, to)
+  // check-ins of people not on the month's roster (removed from the config since): shown by name, never counted
+  const counted = new Set(f.byMember.map((m) => m.name))
+  const others = new Map<string, { name: string; days: Set<string>; minutes: number }>()
+  for (const r of checkins) {
+    if (counted.has(r.member) || r.date < from || r.date > to) continue
+    const o = others.get(r.member) ?? { name: r.member, days: new Set<string>(), minutes: 0 }
+    o.days.add(r.date)
+    o.minutes += r.minutes ?? 0
+    others.set(r.member, o)
+  }
   const activityCounts: Record<string, number> = {}
   for (const a of inMonth) activityCounts[a.kind] = (activityCounts[a.kind] ?? 0) + 1
   // obligations as they stand at the month's end (or today, for the current month)
   const at = to < today ? to : today
   return {
     branch: branch.id, month, roster: f.roster,
-    checkins: { memberDays: f.memberDays, members: f.members, rate: Math.round(f.rate * 1000) / 1000, minutes: f.minutes, byMember: f.byMember.map(({ name, days, minutes }) => ({ name, days, minutes })), missing: f.missing, pointsAvg: f.pointsAvg },
+    checkins: { memberDays: f.memberDays, members: f.members, rate: Math.round(f.rate * 1000) / 1000, rosterDays: f.rosterDays, dayRate: Math.round(f.dayRate * 1000) / 1000, minutes: f.minutes, byMember: f.byMember.map(({ name, days, minutes }) => ({ name, days, minutes })), missing: f.missing, pointsAvg: f.pointsAvg, notCounted: [...others.values()].map((o) => ({ name: o.name, days: o.days.size, minutes: o.minutes })) },
     activityCounts,
     activities: inMonth.sort((a, b) => a.date!.localeCompare(b.date!)).map(exportRecord),
     obligations: obligationsOn(branch, activities, at).map(({ kind, group, period, required, held, met, due }) => ({ kind, group, period, required, held, met, due })),

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs'
 import type { ActivityRecord, Branch, CheckinRecord, DateStr } from '../domain/types.js'
 import { KINDS } from '../domain/types.js'
 import { addDays } from '../domain/time.js'
+import { rosterDuring } from '../domain/roster.js'
 import { originalSpan } from './original.js'
 
 /** Only the bot's own relative photo paths are read: never an absolute path or one climbing out. */
@@ -82,11 +83,14 @@ export async function ledgerXlsx(o: LedgerXlsxInput): Promise<Buffer> {
   const days: DateStr[] = []
   for (let d = o.from; d <= o.to && days.length < 400; d = addDays(d, 1)) days.push(d)
   ws.columns = [{ header: '姓名', width: 10 }, ...days.map((d) => ({ header: d.slice(5), width: 6 })), { header: '天数', width: 6 }, { header: '分钟', width: 8 }]
-  for (const m of o.branch.members) {
+  // the period's roster, then anyone else with check-ins in it (removed from the config since): records show by name
+  const listed = rosterDuring(o.branch, o.from, o.to).map((m) => m.name)
+  const extra = [...new Set(o.checkins.filter((c) => c.date >= o.from && c.date <= o.to && !listed.includes(c.member)).map((c) => c.member))]
+  for (const m of [...listed.map((name) => ({ name, label: name })), ...extra.map((name) => ({ name, label: `${name}（不在册）` }))]) {
     const mine = o.checkins.filter((c) => c.member === m.name && c.date >= o.from && c.date <= o.to)
     const byDay = new Map<DateStr, number>()
     for (const c of mine) byDay.set(c.date, (byDay.get(c.date) ?? 0) + (c.minutes ?? 0))
-    ws.addRow([m.name, ...days.map((d) => (byDay.has(d) ? byDay.get(d) || '✓' : null)), byDay.size, [...byDay.values()].reduce((a, b) => a + b, 0)])
+    ws.addRow([m.label, ...days.map((d) => (byDay.has(d) ? byDay.get(d) || '✓' : null)), byDay.size, [...byDay.values()].reduce((a, b) => a + b, 0)])
   }
   ws.getRow(1).font = { bold: true }
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }]

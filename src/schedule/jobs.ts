@@ -16,6 +16,7 @@ import { monthChartPng } from '../report/month-chart.js'
 import { summaryDocx } from '../report/summary-docx.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
 import { periodOf } from '../domain/periods.js'
+import { branchOn } from '../domain/roster.js'
 import type { Job } from './scheduler.js'
 
 async function todayCheckins(app: App, branch: Branch, day: string) {
@@ -180,7 +181,7 @@ const monthlySummary: Job = {
       for (const part of splitMessages(text)) msgs.push({ to: { room }, text: part })
       if (chart) msgs.push({ to: { room }, file: { name: `${month}学习打卡统计.png`, data: chart } })
     }
-    if (docx) for (const s of branch.secretaries) msgs.push({ to: { contact: s }, file: docx })
+    if (docx) for (const s of branchOn(branch, dayOf(app.now())).secretaries) msgs.push({ to: { contact: s }, file: docx })
     await sendOnce(app, key, msgs)
     await app.state.setPosted(`${branch.id}:${month}`, { ...(await monthFigures(app, branch, month)), at: app.now().getTime() })
   },
@@ -213,7 +214,7 @@ const lateChanges: Job = {
         activities: now.activities !== posted.activities ? { before: posted.activities, after: now.activities } : null,
       })
       // one notice per state of the month: the same change is not told twice
-      await sendOnce(app, `late:${branch.id}:${month}:${now.memberDays}:${now.activities}`, branch.secretaries.map((s) => ({ to: { contact: s }, text })))
+      await sendOnce(app, `late:${branch.id}:${month}:${now.memberDays}:${now.activities}`, branchOn(branch, day).secretaries.map((s) => ({ to: { contact: s }, text })))
     }
   },
 }

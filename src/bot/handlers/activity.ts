@@ -14,7 +14,7 @@ import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import type { OutFile } from '../outbox.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
-import { isOfficer } from '../../domain/roster.js'
+import { branchOn, isOfficer, rosterOn } from '../../domain/roster.js'
 import { targetOfCorrection } from '../corrections.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
 import { summaryOnRequest } from '../../report/post.js'
@@ -68,7 +68,8 @@ function reportContext(ctx: MsgContext): ReportContext {
   return {
     officer: isOfficer(ctx.branch, ctx.member),
     groups: ctx.branch.groups.map((g) => g.name),
-    roster: ctx.branch.members.map((m) => ({ name: m.name, group: m.group, aliases: m.aliases, role: m.role })),
+    // 应到 of a group: its members on the roster that day
+    roster: rosterOn(ctx.branch, dayOf(ctx.at)).map((m) => ({ name: m.name, group: m.group, aliases: m.aliases, role: m.role })),
     reporterGroup: ctx.member?.group ?? null,
   }
 }
@@ -135,7 +136,7 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   if (unclear.length) ask(app, ctx, rec, unclear)
   // a member's report is recorded, and the secretaries are told so they can check it
   if (!isOfficer(ctx.branch, ctx.member) && ctx.branch.reports.tellSecretaries) {
-    for (const s of ctx.branch.secretaries) {
+    for (const s of branchOn(ctx.branch, dayOf(ctx.at)).secretaries) {
       if (s !== ctx.member.name) tell(app, s, app.templates.render('activity-member-report', { name: s, reporter: ctx.member.name, ...recordView(rec), kindLabel: rec.kind === '其他' ? '活动' : rec.kind }))
     }
   }
