@@ -124,7 +124,7 @@ export async function startLive(configFile: string, dataOverride?: string, start
   wechaty.on('error', (e) => {
     const text = plainPuppetError(e)
     const seen = lastError.get(text)
-    const t = Date.now()
+    const t = now().getTime()
     if (seen && t - seen.at < 60_000) { seen.repeats++; return }
     const more = seen?.repeats ? `（上一分钟内又出现 ${seen.repeats} 次）` : ''
     lastError.set(text, { at: t, repeats: 0 })

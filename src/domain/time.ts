@@ -28,6 +28,11 @@ export function monthOf(d: Date | number): string {
   return dayOf(d).slice(0, 7)
 }
 
+/** A calendar day as people write it: '2026-11-08' -> '11月8日'. */
+export function monthDay(day: DateStr): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
+}
+
 /** 'HH:mm' of the instant in Shanghai. */
 export function clockOf(d: Date | number): string {
   const t = new Date((typeof d === 'number' ? d : d.getTime()) + OFFSET_MS)

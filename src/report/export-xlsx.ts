@@ -5,7 +5,8 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ActivityRecord, CheckinRecord, Config, LedgerRecord } from '../domain/types.js'
 import { dayOf } from '../domain/time.js'
-import type { ExportOptions } from './commands.js'
+import { now } from '../clock.js'
+import type { ExportOptions } from './cli-io.js'
 import { insideData, ledgerXlsx, photoNames } from './xlsx.js'
 
 export async function exportXlsx(config: Config, records: LedgerRecord[], o: ExportOptions): Promise<number> {
@@ -13,7 +14,7 @@ export async function exportXlsx(config: Config, records: LedgerRecord[], o: Exp
   for (const branch of branches) {
     const mine = records.filter((r) => r.branch === branch.id)
     const days = mine.map((r) => (r.type === 'checkin' ? r.date : r.date ?? dayOf(new Date(r.at)))).sort()
-    const from = o.from ?? days[0] ?? dayOf(new Date())
+    const from = o.from ?? days[0] ?? dayOf(now())
     const to = o.to ?? days.at(-1) ?? from
     const activities = mine.filter((r): r is ActivityRecord => r.type === 'activity')
     const buf = await ledgerXlsx({ branch, from, to, activities, checkins: mine.filter((r): r is CheckinRecord => r.type === 'checkin'), photoDir: o.data })

@@ -4,11 +4,11 @@ import { checkinFigures } from '../domain/checkin-stats.js'
 import { missingElements } from '../domain/ledger.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { periodOf, type Period } from '../domain/periods.js'
-import { addDays, monthEnd } from '../domain/time.js'
+import { addDays, monthDay, monthEnd } from '../domain/time.js'
 import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord, Kind, ObligationStatus } from '../domain/types.js'
 
 const SAN_HUI_YI_KE: Kind[] = ['支部党员大会', '支部委员会', '党小组会', '党课']
-const cn = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
+const cn = monthDay
 
 /**
  * Quotes inside quotes: GB/T 15834 nests them; the branch's convention (issue 16) is 『』 inside “”.

@@ -6,12 +6,11 @@ import { parsePeriodArg, periodOf } from '../domain/periods.js'
 import { dayOf, monthEnd } from '../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Config } from '../domain/types.js'
 import type { RecordStore } from '../store/records.js'
-import type { ReportOptions } from './commands.js'
-import { exportRecord, readOnlyStore, writeOutput } from './commands.js'
+import { exportRecord, readOnlyStore, writeOutput, type ReportOptions } from './cli-io.js'
 import { buildSummary } from './post.js'
 import { summaryDocx } from './summary-docx.js'
 import { ledgerXlsx } from './xlsx.js'
-import { Templates } from '../bot/templates.js'
+import { Templates } from '../templates.js'
 import { now } from '../clock.js'
 
 /** The `report --format json` shape of DESIGN.md for one month. */
@@ -46,15 +45,15 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write(`不支持的格式 ${o.format}，可选 text、json、docx、xlsx\n`)
     return 2
   }
-  const store0 = readOnlyStore(o.data, config)
+  const store = readOnlyStore(o.data, config)
   if (o.quarter || o.year) {
-    const period = parsePeriodArg(o.quarter ?? o.year, dayOf(new Date()))
+    const period = parsePeriodArg(o.quarter ?? o.year, dayOf(now()))
     if (!period || (o.quarter && !period.key.includes('Q')) || (o.year && period.key.length !== 4) || !['text', 'docx'].includes(o.format)) {
       process.stderr.write('季度、年度小结：--quarter 2026Q4 或 --year 2026，格式 text 或 docx\n')
       return 2
     }
-    const { model, text } = await buildSummary({ store: store0, templates: new Templates(), now }, branch, period)
-    const acts = (await store0.range(branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+    const { model, text } = await buildSummary({ store, templates: new Templates(), now }, branch, period)
+    const acts = (await store.range(branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
     if (o.format === 'text') { await writeOutput(text + '\n', o.out); return 0 }
     const out = o.out ?? `${model.title}.docx`
     writeFileSync(out, await summaryDocx(model, text, acts))
@@ -65,9 +64,8 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write('请用 --month YYYY-MM 指定月份（或 --quarter 2026Q4、--year 2026）\n')
     return 2
   }
-  const store = store0
   if (o.format === 'json') {
-    await writeOutput(JSON.stringify(await monthReport(branch, store, o.month, dayOf(new Date())), null, 1) + '\n', o.out)
+    await writeOutput(JSON.stringify(await monthReport(branch, store, o.month, dayOf(now())), null, 1) + '\n', o.out)
     return 0
   }
   const { model, text } = await buildSummary({ store, templates: new Templates(), now }, branch, o.month)

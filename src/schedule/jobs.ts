@@ -4,8 +4,8 @@ import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
 import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
-import { addDays, daysBetween, instantAt, monthEnd, previousMonth } from '../domain/time.js'
-import { announcementView } from '../bot/handlers/announcement.js'
+import { addDays, daysBetween, instantAt, monthDay, monthEnd, previousMonth } from '../domain/time.js'
+import { announcementView } from '../report/views.js'
 import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { nextWorkday } from '../domain/workdays.js'
@@ -48,7 +48,7 @@ const digest: Job = {
     if (catchUp && day !== dayOf(app.now())) return // yesterday's digest is no news
     const f = await todayCheckins(app, branch, day)
     const text = app.templates.render('checkin-digest', {
-      date: `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`, count: f.members, roster: f.roster,
+      date: monthDay(day), count: f.members, roster: f.roster,
       names: f.byMember.map((m) => m.name).join('、') || null, minutes: f.minutes,
     })
     await postOnce(app, branch, `digest:${branch.id}:${day}:${at.toISOString().slice(11, 16)}`, text)
@@ -100,7 +100,7 @@ const meetingNotices: Job = {
   },
 }
 
-const cn = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
+const cn = monthDay
 const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月' })
 /** a coming deadline, with how far off it is: the 7-, 3- and 1-day reminders must not read alike */
 const comingView = (day: string) => (o: ObligationStatus) => {

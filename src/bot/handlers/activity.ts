@@ -10,7 +10,7 @@ import { applyCorrection, completeWith, missingElements, sameMeeting } from '../
 import { kindFromWord, kindOf } from '../../domain/kinds.js'
 import { parsePeriodArg, periodOf } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
-import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
+import { addDays, dayOf, isoShanghai, monthDay, previousMonth } from '../../domain/time.js'
 import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
 import type { OutFile } from '../outbox.js'
 import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
@@ -18,22 +18,12 @@ import { isOfficer } from '../../domain/roster.js'
 import { targetOfCorrection } from '../corrections.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
 import { summaryOnRequest } from '../../report/post.js'
+import { recordView } from '../../report/views.js'
 
 /** Photos within this long after a report are its evidence. */
 const PHOTO_WINDOW_MS = 10 * 60_000
 
-export { isOfficer } from '../../domain/roster.js'
-
-const cn = (d: string | null) => (d ? `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日` : null)
-
-export function recordView(r: ActivityRecord) {
-  return {
-    kind: r.kind, date: cn(r.date), group: r.group, topic: r.topic, place: r.place, host: r.host, speaker: r.speaker, recorder: r.recorder,
-    attendance: r.attendees !== null ? (r.expected !== null ? `实到${r.attendees}/应到${r.expected}` : `参加${r.attendees}人`) : null,
-    absent: r.absent.length ? r.absent.map((a) => `${a.name}（${a.reason ?? '原因未填'}）`).join('、') : null,
-    photos: r.photos.length || null,
-  }
-}
+const cn = (d: string | null) => (d ? monthDay(d) : null)
 
 /** The sender's latest activity record of this month or the last. */
 async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | null> {

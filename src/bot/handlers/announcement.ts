@@ -5,14 +5,9 @@ import { parseCommand } from '../../messages/command.js'
 import { parseAnnouncement } from '../../messages/announcement.js'
 import { dayOf, isoShanghai } from '../../domain/time.js'
 import type { AnnouncementRecord } from '../../domain/types.js'
-import { isOfficer } from './activity.js'
+import { isOfficer } from '../../domain/roster.js'
+import { announcementView } from '../../report/views.js'
 import { reply, type App, type MsgContext } from '../app.js'
-
-export const cnDate = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
-
-export function announcementView(a: AnnouncementRecord) {
-  return { kind: a.kind, date: cnDate(a.date), time: a.time, place: a.place, group: a.group }
-}
 
 export async function announce(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text') return false

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { entriesFor, entryContent, parseBackfill, parseCheckin, parseSolitaire, type CheckinParse } from '../../messages/checkin.js'
 import { parseCommand } from '../../messages/command.js'
 import { memberDay, streakOfDates } from '../../domain/checkin-stats.js'
-import { dayOf, daysBetween, isoShanghai, previousMonth } from '../../domain/time.js'
+import { dayOf, daysBetween, isoShanghai, monthDay, previousMonth } from '../../domain/time.js'
 import type { CheckinRecord, DateStr, LedgerRecord, Member } from '../../domain/types.js'
 import { reply, type App, type MsgContext } from '../app.js'
 import { saveWithinDailyCap } from '../limits.js'
@@ -46,7 +46,7 @@ async function acknowledge(app: App, ctx: MsgContext, member: Member, date: Date
   const dates = new Set(recs.map((r) => r.date))
   if (dates.has(`${months[0]}-01`)) for (const d of await app.store.memberDates(ctx.branch.id, previousMonth(months[0]!), member.name)) dates.add(d)
   const view = {
-    name: member.name, date: `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, minutes: day.minutes || null, points: day.points,
+    name: member.name, date: monthDay(date), minutes: day.minutes || null, points: day.points,
     times: day.count > 1 ? day.count : null, days, streak: streakOfDates(dates, today) || null,
     full: day.minutes >= dailyCapMinutes(ctx.branch.checkin) ? dailyCapMinutes(ctx.branch.checkin) / 60 : null, ...extra,
   }
@@ -81,7 +81,7 @@ export async function backfill(app: App, ctx: MsgContext): Promise<boolean> {
   const limit = ctx.branch.checkin.backfillDays
   if ('error' in b) {
     // 补卡 for a day still to come is a slip of the finger: say so, rather than "write the date"
-    if (b.error === 'future') reply(app, ctx, app.templates.render('backfill-future', { name: ctx.member.name, date: `${Number(b.date.slice(5, 7))}月${Number(b.date.slice(8))}日` }))
+    if (b.error === 'future') reply(app, ctx, app.templates.render('backfill-future', { name: ctx.member.name, date: monthDay(b.date) }))
     else reply(app, ctx, app.templates.render('backfill-no-date', { name: ctx.member.name, limit }))
     return true
   }
