@@ -22,8 +22,9 @@ import { StateStore } from './store/state.js'
 export interface RuntimeOptions {
   config: Config
   dataDir: string
-  // the puppet instance (wechaty-puppet's Puppet); typed loosely to keep puppets interchangeable
-  puppet: ConstructorParameters<typeof Object>[0]
+  // the puppet instance (a wechaty-puppet Puppet); each puppet package bundles its own copy of
+  // wechaty-puppet's types, so this says only "an object" and Wechaty checks it at start
+  puppet: object
   log: Logger
   now: () => Date
   hooks?: ShellHooks

@@ -70,5 +70,3 @@ export function reply(app: App, ctx: MsgContext, text: string, kind: 'ack' | 're
 export function tell(app: App, name: string, text: string, kind: 'reply' | 'notice' = 'notice'): void {
   app.outbox.enqueue({ to: { contact: name }, text, kind })
 }
-
-export { isSecretary } from '../domain/roster.js'

@@ -2,7 +2,6 @@
 // counts (from the ledger), met or not, the due date, and who is responsible. Pure.
 import type { ActivityRecord, Branch, ObligationRule, ObligationStatus } from './types.js'
 import { periodOf } from './periods.js'
-import { dayOf } from './time.js'
 
 /** Responsible people: the rule's own list (roles or names), else the secretaries — plus the
  *  党小组长 for a 党小组会 (《支部工作条例》第十三条: 党小组会由党小组长召集). */
@@ -31,9 +30,4 @@ export function obligationsOn(branch: Branch, activities: readonly ActivityRecor
     }
   }
   return out
-}
-
-/** The obligations of the periods that contain `now` (Shanghai). */
-export function obligationsAt(branch: Branch, activities: readonly ActivityRecord[], now: Date): ObligationStatus[] {
-  return obligationsOn(branch, activities, dayOf(now))
 }

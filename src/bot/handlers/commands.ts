@@ -4,7 +4,8 @@ import { checkinFigures, streak } from '../../domain/checkin-stats.js'
 import { dayOf, monthEnd, previousMonth } from '../../domain/time.js'
 import { missedOf } from '../missed.js'
 import type { CheckinRecord } from '../../domain/types.js'
-import { isSecretary, reply, type App, type MsgContext } from '../app.js'
+import { isSecretary } from '../../domain/roster.js'
+import { reply, type App, type MsgContext } from '../app.js'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 

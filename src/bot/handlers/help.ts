@@ -1,6 +1,7 @@
 // #帮助: what the bot understands. Strangers in private chat get only a pointer to the secretary.
 import { parseCommand } from '../../messages/command.js'
-import { isSecretary, reply, type App, type MsgContext } from '../app.js'
+import { isSecretary } from '../../domain/roster.js'
+import { reply, type App, type MsgContext } from '../app.js'
 
 export function helpText(app: App, ctx: MsgContext): string {
   return app.templates.render('help', {
