@@ -6,6 +6,7 @@ import type { StateStore } from '../store/state.js'
 import type { Templates } from '../templates.js'
 import type { Outbox, OutFile } from './outbox.js'
 import type { Logger } from '../log.js'
+import type { Command } from '../messages/command.js'
 import { limitsOf } from './limits.js'
 
 export interface App {
@@ -48,6 +49,8 @@ export interface MsgContext {
   hiddenName?: boolean
   /** another WeChat account claims the same member in this login: plain member's rights only */
   disputed?: boolean
+  /** the chat command in a text, parsed once by the router (null: none) */
+  command?: Command | null
 }
 
 /**

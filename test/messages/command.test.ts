@@ -1,7 +1,8 @@
 // Commands: `#` or `＃`, or after @-mentioning the bot. Hashtags for posts are not commands.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseCommand, type Command } from '../../src/messages/command.js'
+import type { Command } from '../../src/messages/command.js'
+import { parseCommand } from '../../src/bot/command-table.js'
 
 const cmd = (name: Command['name'], args: string[] = [], rest = args.join(' ')): Command => ({ name, args, rest })
 

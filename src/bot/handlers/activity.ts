@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseActivity, type ReportContext, type Unclear } from '../../messages/activity.js'
-import { parseCommand } from '../../messages/command.js'
+import type { Command } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
 import { applyCorrection, completeWith, missingElements, sameMeeting } from '../../domain/ledger.js'
 import { kindFromWord, kindOf } from '../../domain/kinds.js'
@@ -218,53 +218,47 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   return true
 }
 
-export async function activityCommands(app: App, ctx: MsgContext): Promise<boolean> {
-  if (ctx.type !== 'text') return false
-  const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (!cmd || !['更正', '撤销活动', '台账', '进度', '提醒', '月报'].includes(cmd.name)) return false
-  if (!ctx.member) return true
-  if (cmd.name === '台账') return ledger(app, ctx, cmd.args[0])
-  if (cmd.name === '进度') return progress(app, ctx)
-  if (cmd.name === '提醒') return reminders(app, ctx, cmd.args)
-  if (cmd.name === '月报') return monthSummary(app, ctx, cmd.args[0])
+/** #更正 字段 值: corrects the sender's latest record (or a named one: secretaries). */
+export const correct = (app: App, ctx: MsgContext, cmd: Command) => fixLatest(app, ctx, cmd)
+/** #撤销活动: removes the sender's latest record. */
+export const undoActivity = (app: App, ctx: MsgContext, cmd: Command) => fixLatest(app, ctx, cmd)
+
+async function fixLatest(app: App, ctx: MsgContext, cmd: Command): Promise<void> {
+  if (!ctx.member) return
   // issue 13: #更正 may name or quote whose record it means (others' only for secretaries)
   const target = cmd.name === '更正' ? await targetOfCorrection(app, ctx, cmd.args) : { own: cmd.args }
-  if (target === 'answered') return true
+  if (target === 'answered') return
   const last = 'record' in target ? target.record : await latestOf(app, ctx)
   if (!last) {
     reply(app, ctx, app.templates.render('activity-none', { name: ctx.member.name }))
-    return true
+    return
   }
   if (cmd.name === '撤销活动') {
-    if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return true // redelivered: done already
+    if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return // redelivered: done already
     reply(app, ctx, app.templates.render('activity-removed', { name: ctx.member.name, ...recordView(last) }))
-    return true
+    return
   }
   const [field, ...rest] = 'record' in target ? target.args : target.own
   if (!field || !rest.length) {
     reply(app, ctx, app.templates.render('correction-usage', { name: ctx.member.name }))
-    return true
+    return
   }
   const res = applyCorrection(last, field, rest.join(' '), (v) => parseDatePhrase(v, ctx.at, 'past')?.date ?? null)
   if ('error' in res) {
     reply(app, ctx, app.templates.render('correction-error', { name: ctx.member.name, error: res.error }))
-    return true
+    return
   }
-  if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return true
+  if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return
   const missing = missingElements(res.record)
   reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, whose: 'whose' in target && target.whose !== ctx.member.name ? target.whose : null, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
-  return true
 }
 
-async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promise<boolean> {
-  if (!isSecretary(ctx.branch, ctx.member)) {
-    reply(app, ctx, app.templates.render('not-allowed', { name: ctx.member!.name, command: '台账' }))
-    return true
-  }
+/** #台账 [period] (secretaries): the ledger in the chat and as an Excel file in private. */
+export async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promise<void> {
   const period = parsePeriodArg(arg, dayOf(ctx.at))
   if (!period) {
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
-    return true
+    return
   }
   const activities = (await app.store.range(ctx.branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
   const checkins = (await app.store.range(ctx.branch.id, period.from, period.to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
@@ -275,11 +269,10 @@ async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promi
   const data = await ledgerXlsx({ branch: ctx.branch, from: period.from, to: period.to, activities, checkins })
   app.outbox.enqueue({ to: { contact: ctx.member!.name }, file: { name: `${ctx.branch.name}台账-${period.key}.xlsx`, data }, kind: 'reply' })
   tell(app, ctx.member!.name, app.templates.render('ledger-file', { label: period.label }), 'reply')
-  return true
 }
 
 /** #进度: where each obligation of the current periods stands (anyone on the roster may ask). */
-async function progress(app: App, ctx: MsgContext): Promise<boolean> {
+export async function progress(app: App, ctx: MsgContext): Promise<void> {
   const today = dayOf(ctx.at)
   const year = periodOf(today, 'year')
   const acts = (await app.store.range(ctx.branch.id, year.from, today, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
@@ -287,48 +280,41 @@ async function progress(app: App, ctx: MsgContext): Promise<boolean> {
     ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月',
   }))
   reply(app, ctx, app.templates.render('progress', { branch: ctx.branch.name, today: cn(today), rows, unmet: rows.filter((r) => !r.met).length || null }))
-  return true
 }
 
 /** #提醒 (status), #提醒 暂停 7天, #提醒 恢复 — pausing and resuming is for secretaries. */
-async function reminders(app: App, ctx: MsgContext, args: string[]): Promise<boolean> {
+export async function reminders(app: App, ctx: MsgContext, args: string[]): Promise<void> {
   const name = ctx.member!.name
   const [verb, amount] = args
   if (verb === '暂停' || verb === '恢复') {
     if (!isSecretary(ctx.branch, ctx.member)) {
       reply(app, ctx, app.templates.render('not-allowed', { name, command: `提醒 ${verb}` }))
-      return true
+      return
     }
     if (verb === '恢复') {
       await app.state.setPaused(ctx.branch.id, null)
       reply(app, ctx, app.templates.render('reminders-resumed', { name }))
-      return true
+      return
     }
     const days = Math.min(90, Math.max(1, Number(/\d+/.exec(amount ?? '')?.[0] ?? 7)))
     const until = addDays(dayOf(ctx.at), days - 1)
     await app.state.setPaused(ctx.branch.id, until)
     reply(app, ctx, app.templates.render('reminders-paused', { name, until: cn(until) }))
-    return true
+    return
   }
   const paused = app.state.data.paused[ctx.branch.id]
   const r = ctx.branch.reminders
   reply(app, ctx, app.templates.render('reminders-status', {
     paused: paused && paused >= dayOf(ctx.at) ? cn(paused) : null, enabled: r.enabled, offsets: r.offsets.join('、'), time: r.time,
   }))
-  return true
 }
 
 /** #月报 [2026-10]: a month's summary on demand (secretaries), posted where it was asked. */
-async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined): Promise<boolean> {
-  if (!isSecretary(ctx.branch, ctx.member)) {
-    reply(app, ctx, app.templates.render('not-allowed', { name: ctx.member!.name, command: '月报' }))
-    return true
-  }
+export async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined): Promise<void> {
   const p = parsePeriodArg(arg ?? previousMonth(dayOf(ctx.at).slice(0, 7)), dayOf(ctx.at))
   if (!p || p.key.length !== 7 || p.key.includes('Q')) {
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
-    return true
+    return
   }
   await summaryOnRequest(app, ctx.branch, p.key, ctx.member!.name, ctx.room)
-  return true
 }

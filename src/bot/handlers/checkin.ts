@@ -2,7 +2,6 @@
 // A record is durable before it is acknowledged; a redelivered message is never credited twice.
 import { randomUUID } from 'node:crypto'
 import { entriesFor, entryContent, parseBackfill, parseCheckin, parseSolitaire, type CheckinParse } from '../../messages/checkin.js'
-import { parseCommand } from '../../messages/command.js'
 import { memberDay, streakOfDates } from '../../domain/checkin-stats.js'
 import { dayOf, daysBetween, isoShanghai, monthDay, previousMonth } from '../../domain/time.js'
 import type { CheckinRecord, DateStr, LedgerRecord, Member } from '../../domain/types.js'
@@ -96,22 +95,21 @@ export async function backfill(app: App, ctx: MsgContext): Promise<boolean> {
   return true
 }
 
-export async function undoCheckin(app: App, ctx: MsgContext): Promise<boolean> {
-  if (ctx.type !== 'text' || parseCommand(ctx.text, app.config.bot.name)?.name !== '撤销打卡') return false
-  if (!ctx.member) return true
+/** 撤销打卡 (a row of bot/command-table.ts): removes the sender's latest check-in of today. */
+export async function undoCheckin(app: App, ctx: MsgContext): Promise<void> {
+  if (!ctx.member) return
   const today = dayOf(ctx.at)
   const recs = await app.store.monthView(ctx.branch.id, today.slice(0, 7), 'checkin')
   const mine = recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === ctx.member!.name && r.date === today)
   const last = mine.at(-1)
   if (!last) {
     reply(app, ctx, app.templates.render('undo-none', { name: ctx.member.name }))
-    return true
+    return
   }
   // the undo and its done-mark are one journal line: redelivered, it removes nothing more
-  if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return true
+  if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return
   const left = memberDay(ctx.member.name, mine.slice(0, -1), today)
   reply(app, ctx, app.templates.render('undo-ok', { name: ctx.member.name, content: last.content || null, left: left.count ? left.minutes : null }))
-  return true
 }
 
 /** 接龙: credit only the sender's own line(s), once per chain and day. */
