@@ -67,6 +67,11 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: IO }] },
   },
   {
+    // handlers touch no file system: photos go through store.savePhoto, records through the store
+    files: ['src/bot/handlers/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: IO.filter((p) => p.name.includes('fs')).map((p) => ({ ...p, message: 'handlers touch no file system: use the store.' })) }] },
+  },
+  {
     files: ['src/report/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/*', '**/bot/**'], message: 'report/ is below bot/: take what it needs as a parameter.' }] }] },
   },

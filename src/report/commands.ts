@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Config, LedgerRecord } from '../domain/types.js'
-import { dayOf } from '../domain/time.js'
+import { recordDay } from '../domain/records.js'
 import { DamagedDataError } from '../store/json-file.js'
 import { RecordStore } from '../store/records.js'
 import { exportRecord, readOnlyStore, writeOutput, type ExportOptions, type ReportOptions } from './cli-io.js'
@@ -34,10 +34,6 @@ export async function guardDamaged(config: Config, data: string, branch: string 
   }
 }
 
-function dayOfRecord(r: LedgerRecord): string {
-  return r.type === 'checkin' ? r.date : r.date ?? dayOf(new Date(r.at))
-}
-
 export async function collect(config: Config, store: RecordStore, o: { branch?: string; from?: string; to?: string }): Promise<LedgerRecord[]> {
   const out: LedgerRecord[] = []
   for (const b of config.branches) {
@@ -46,13 +42,13 @@ export async function collect(config: Config, store: RecordStore, o: { branch?: 
       if (o.from && m < o.from.slice(0, 7)) continue
       if (o.to && m > o.to.slice(0, 7)) continue
       for (const r of await store.month(b.id, m)) {
-        const d = dayOfRecord(r)
+        const d = recordDay(r)
         if ((o.from && d < o.from) || (o.to && d > o.to)) continue
         out.push(r)
       }
     }
   }
-  return out.sort((a, b) => dayOfRecord(a).localeCompare(dayOfRecord(b)) || a.at.localeCompare(b.at))
+  return out.sort((a, b) => recordDay(a).localeCompare(recordDay(b)) || a.at.localeCompare(b.at))
 }
 
 /**

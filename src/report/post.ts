@@ -5,7 +5,7 @@ import type { RecordStore } from '../store/records.js'
 import type { Templates } from '../templates.js'
 import { periodOf, type Period } from '../domain/periods.js'
 import { addDays, dayOf } from '../domain/time.js'
-import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
+import type { Branch } from '../domain/types.js'
 import { monthChartPng } from './month-chart.js'
 import { splitMessages, summaryModel, type SummaryModel } from './model.js'
 import { summaryDocx } from './summary-docx.js'
@@ -27,12 +27,12 @@ export async function buildSummary(app: Pick<SummaryDeps, 'store' | 'templates' 
   const next = periodOf(addDays(period.to, 1), unitOf(period))
   // a year of meetings (few, small files) for the obligations, and those of the next period
   // already held, so that 下步打算 does not plan them again; check-ins of the period only
-  const ledger = await app.store.range(branch.id, periodOf(period.from, 'year').from, next.to, 'ledger')
+  const meetings = { from: periodOf(period.from, 'year').from, to: next.to }
   const model = summaryModel({
     branch, period, today: dayOf(app.now()),
-    checkins: (await app.store.range(branch.id, period.from, period.to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin'),
-    activities: ledger.filter((r): r is ActivityRecord => r.type === 'activity'),
-    announcements: ledger.filter((r): r is AnnouncementRecord => r.type === 'announcement' && r.date >= period.from),
+    checkins: await app.store.checkins(branch.id, { from: period.from, to: period.to }),
+    activities: await app.store.activities(branch.id, meetings),
+    announcements: (await app.store.announcements(branch.id, meetings)).filter((a) => a.date >= period.from),
   })
   return { model, text: app.templates.render('monthly-summary', model) }
 }
@@ -53,7 +53,7 @@ export function summaryChart(branch: Branch, model: SummaryModel): OutFile {
 
 /** The Word file, with the chart inside and the period's ledger as a table. */
 export async function summaryWord(app: Pick<SummaryDeps, 'store'>, branch: Branch, model: SummaryModel, text: string, chart?: OutFile): Promise<OutFile> {
-  const ledger = (await app.store.range(branch.id, model.from, model.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  const ledger = await app.store.activities(branch.id, { from: model.from, to: model.to })
   return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? summaryChart(branch, model)).data }) }
 }
 

@@ -4,7 +4,7 @@ import { checkinFigures } from '../domain/checkin-stats.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { parsePeriodArg, periodOf } from '../domain/periods.js'
 import { dayOf, monthEnd } from '../domain/time.js'
-import type { ActivityRecord, Branch, CheckinRecord, Config } from '../domain/types.js'
+import type { Branch, Config } from '../domain/types.js'
 import type { RecordStore } from '../store/records.js'
 import { exportRecord, readOnlyStore, writeOutput, type ReportOptions } from './cli-io.js'
 import { buildSummary } from './post.js'
@@ -18,8 +18,8 @@ export async function monthReport(branch: Branch, store: RecordStore, month: str
   const from = `${month}-01`
   const to = monthEnd(month)
   const year = periodOf(from, 'year')
-  const checkins = (await store.range(branch.id, from, to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
-  const activities = (await store.range(branch.id, year.from, to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  const checkins = await store.checkins(branch.id, { from, to })
+  const activities = await store.activities(branch.id, { from: year.from, to: to })
   const inMonth = activities.filter((a) => a.date !== null && a.date >= from && a.date <= to)
   const f = checkinFigures(branch, checkins, from, to)
   const activityCounts: Record<string, number> = {}
@@ -53,7 +53,7 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
       return 2
     }
     const { model, text } = await buildSummary({ store, templates: new Templates(), now }, branch, period)
-    const acts = (await store.range(branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+    const acts = await store.activities(branch.id, { from: period.from, to: period.to })
     if (o.format === 'text') { await writeOutput(text + '\n', o.out); return 0 }
     const out = o.out ?? `${model.title}.docx`
     writeFileSync(out, await summaryDocx(model, text, acts))
@@ -73,11 +73,11 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     await writeOutput(text + '\n', o.out)
     return 0
   }
-  const ledger = (await store.monthView(branch.id, o.month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  const ledger = await store.activities(branch.id, { month: o.month })
   const out = o.out ?? (o.format === 'docx' ? `${model.title}.docx` : `${branch.name}台账-${o.month}.xlsx`)
   const data = o.format === 'docx'
     ? await summaryDocx(model, text, ledger)
-    : await ledgerXlsx({ branch, from: `${o.month}-01`, to: monthEnd(o.month), activities: ledger, checkins: (await store.monthView(branch.id, o.month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin') })
+    : await ledgerXlsx({ branch, from: `${o.month}-01`, to: monthEnd(o.month), activities: ledger, checkins: await store.checkins(branch.id, { month: o.month }) })
   writeFileSync(out, data)
   process.stderr.write(`已写出 ${out}\n`)
   return 0

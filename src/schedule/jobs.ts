@@ -3,7 +3,7 @@
 import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
-import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
+import type { Branch } from '../domain/types.js'
 import { addDays, daysBetween, instantAt, monthDay, monthEnd, previousMonth } from '../domain/time.js'
 import { announcementView } from '../report/views.js'
 import { reminderPlan } from '../domain/reminders.js'
@@ -19,7 +19,7 @@ import { periodOf } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
 
 async function todayCheckins(app: App, branch: Branch, day: string) {
-  const recs = (await app.store.monthView(branch.id, day.slice(0, 7), 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const recs = await app.store.checkins(branch.id, { month: day.slice(0, 7) })
   return checkinFigures(branch, recs, day, day)
 }
 
@@ -78,9 +78,7 @@ const meetingNotices: Job = {
     const t = at.getTime()
     const months = [...new Set([addDays(today, -3), today, addDays(today, 1)].map((d) => d.slice(0, 7)))]
     for (const m of months) {
-      for (const r of await app.store.monthView(branch.id, m, 'ledger')) {
-        if (r.type !== 'announcement') continue
-        const a = r as AnnouncementRecord
+      for (const a of await app.store.announcements(branch.id, { month: m })) {
         const start = instantAt(a.date, a.time ?? '09:00').getTime()
         const eve = instantAt(addDays(a.date, -1), branch.reminders.time).getTime()
         if (t >= eve && t < start && a.date !== dayOf(new Date(a.at))) {
@@ -91,7 +89,7 @@ const meetingNotices: Job = {
         }
         const followUp = instantAt(addDays(a.date, 1), branch.reminders.time).getTime()
         if (t >= followUp && t < followUp + 3 * 86400_000 && !app.state.wasSent(`ann-report:${a.id}`)) {
-          const held = (await app.store.monthView(branch.id, a.date.slice(0, 7), 'ledger')).some((x) => x.type === 'activity' && x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
+          const held = (await app.store.activities(branch.id, { month: a.date.slice(0, 7) })).some((x) => x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
           if (held) continue
           await sendOnce(app, `ann-report:${a.id}`, [{ to: { contact: a.announcer }, text: app.templates.render('announce-report', { name: a.announcer, ...announcementView(a) }) }])
         }
@@ -134,7 +132,7 @@ const deadlineReminders: Job = {
     const paused = app.state.data.paused[branch.id]
     if (paused && paused >= day) return
     const year = periodOf(addDays(day, -1), 'year')
-    const acts = (await app.store.range(branch.id, year.from, today, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+    const acts = await app.store.activities(branch.id, { from: year.from, to: today })
     const plan = reminderPlan(branch, acts, day)
     // late (after downtime): only what is still unmet and not yet past its due date
     const keep = (o: ObligationStatus) => !catchUp || o.due >= today
@@ -172,7 +170,7 @@ const monthlySummary: Job = {
     const chart = branch.summary.chart ? monthChartPng(`${branch.name}${month.slice(0, 4)}年${model.month}月学习打卡`, model.figures) : null
     let docx: { name: string; data: Buffer } | null = null
     if (branch.summary.docx) {
-      const ledger = (await app.store.monthView(branch.id, month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+      const ledger = await app.store.activities(branch.id, { month })
       docx = { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger) }
     }
     const msgs: Omit<OutMessage, 'kind' | 'key'>[] = []
@@ -188,8 +186,8 @@ const monthlySummary: Job = {
 
 /** What a posted summary states, to compare with the records later. */
 async function monthFigures(app: App, branch: Branch, month: string): Promise<{ memberDays: number; activities: number }> {
-  const checkins = (await app.store.monthView(branch.id, month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
-  const activities = (await app.store.monthView(branch.id, month, 'ledger')).filter((r) => r.type === 'activity' && (r.date ?? '').startsWith(month)).length
+  const checkins = await app.store.checkins(branch.id, { month })
+  const activities = (await app.store.activities(branch.id, { month })).filter((r) => (r.date ?? '').startsWith(month)).length
   return { memberDays: checkinFigures(branch, checkins, `${month}-01`, monthEnd(month)).memberDays, activities }
 }
 

@@ -1,8 +1,6 @@
 // 三会一课 reports: a report becomes a 台账 record; photos sent right after it are attached;
 // #更正 and #撤销活动 fix the reporter's latest record; #台账 hands the ledger to secretaries.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { parseActivity, type ReportContext, type Unclear } from '../../messages/activity.js'
 import type { Command } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
@@ -11,7 +9,7 @@ import { kindFromWord, kindOf } from '../../domain/kinds.js'
 import { parsePeriodArg, periodOf } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
 import { addDays, dayOf, isoShanghai, monthDay, previousMonth } from '../../domain/time.js'
-import type { ActivityRecord, Branch, CheckinRecord } from '../../domain/types.js'
+import type { ActivityRecord, Branch } from '../../domain/types.js'
 import type { OutFile } from '../outbox.js'
 import { isOfficer, isSecretary } from '../../domain/roster.js'
 import { reply, tell, type App, type MsgContext } from '../app.js'
@@ -30,8 +28,8 @@ async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | nul
   const today = dayOf(ctx.at)
   let best: ActivityRecord | null = null
   for (const m of [previousMonth(today.slice(0, 7)), today.slice(0, 7)]) {
-    for (const r of await app.store.monthView(ctx.branch.id, m, 'ledger')) {
-      if (r.type === 'activity' && r.reporter === ctx.member?.name && (!best || r.at > best.at)) best = r
+    for (const r of await app.store.activities(ctx.branch.id, { month: m })) {
+      if (r.reporter === ctx.member?.name && (!best || r.at > best.at)) best = r
     }
   }
   return best
@@ -64,8 +62,7 @@ function reportContext(ctx: MsgContext): ReportContext {
 }
 
 async function byId(app: App, branch: string, month: string, id: string): Promise<ActivityRecord | null> {
-  for (const r of await app.store.monthView(branch, month, 'ledger')) if (r.type === 'activity' && r.id === id) return r
-  return null
+  return (await app.store.activities(branch, { month })).find((r) => r.id === id) ?? null
 }
 
 function remember(ctx: MsgContext, r: ActivityRecord): void {
@@ -97,7 +94,7 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   if (await app.store.hasMessage(ctx.branch.id, month, 'ledger', ctx.msgId)) return true
   const { explicit: _e, unclear, ...fields } = p
   // a second report of a meeting already in the ledger completes that record instead of doubling it
-  const earlier = (await app.store.monthView(ctx.branch.id, month, 'ledger')).find((r): r is ActivityRecord => r.type === 'activity' && sameMeeting(r, fields, ctx.at))
+  const earlier = (await app.store.activities(ctx.branch.id, { month })).find((r) => sameMeeting(r, fields, ctx.at))
   if (earlier) {
     const { record: completed, added } = completeWith(earlier, fields)
     if (added.length) await app.store.update(earlier, completed)
@@ -171,21 +168,13 @@ function takeWaiting(ctx: MsgContext): OutFile[] {
   return list.filter((w) => ctx.at.getTime() - w.at <= PHOTO_WINDOW_MS).map((w) => w.file)
 }
 
-/** Files the photos beside the data (owner-only) and adds them to the record, in one update. */
+/** Files the photos beside the data (store.savePhoto) and adds them to the record, in one update. */
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[]): Promise<ActivityRecord>
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[], byMsg: string): Promise<ActivityRecord | null>
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[], byMsg?: string): Promise<ActivityRecord | null> {
   if (!files.length) return rec
   const photos = [...rec.photos]
-  for (const file of files) {
-    const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
-    // safe file names: the record id and a counter, never the sender's text
-    const rel = path.join(rec.branch, 'photos', (rec.date ?? dayOf(ctx.at)).slice(0, 7), `${rec.id}-${photos.length + 1}.${ext}`)
-    const abs = path.join(app.dataDir, rel)
-    mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
-    writeFileSync(abs, file.data, { mode: 0o600 })
-    photos.push(rel)
-  }
+  for (const file of files) photos.push(app.store.savePhoto(rec, (rec.date ?? dayOf(ctx.at)).slice(0, 7), photos.length + 1, file))
   const updated = { ...rec, photos }
   // with the photo's message id, the attachment and its done-mark are one journal line
   if (byMsg) return (await app.store.update(rec, updated, { byMsg })) ? updated : null
@@ -260,8 +249,8 @@ export async function ledger(app: App, ctx: MsgContext, arg: string | undefined)
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
     return
   }
-  const activities = (await app.store.range(ctx.branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
-  const checkins = (await app.store.range(ctx.branch.id, period.from, period.to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const activities = (await app.store.activities(ctx.branch.id, { from: period.from, to: period.to })).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  const checkins = await app.store.checkins(ctx.branch.id, { from: period.from, to: period.to })
   reply(app, ctx, app.templates.render('ledger', {
     branch: ctx.branch.name, label: period.label, count: activities.length, empty: activities.length === 0,
     rows: activities.map((r) => ({ ...recordView(r), missing: missingElements(r).join('、') || null })),
@@ -275,7 +264,7 @@ export async function ledger(app: App, ctx: MsgContext, arg: string | undefined)
 export async function progress(app: App, ctx: MsgContext): Promise<void> {
   const today = dayOf(ctx.at)
   const year = periodOf(today, 'year')
-  const acts = (await app.store.range(ctx.branch.id, year.from, today, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  const acts = await app.store.activities(ctx.branch.id, { from: year.from, to: today })
   const rows = obligationsOn(ctx.branch, acts, today).map((o) => ({
     ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月',
   }))

@@ -99,8 +99,7 @@ export async function backfill(app: App, ctx: MsgContext): Promise<boolean> {
 export async function undoCheckin(app: App, ctx: MsgContext): Promise<void> {
   if (!ctx.member) return
   const today = dayOf(ctx.at)
-  const recs = await app.store.monthView(ctx.branch.id, today.slice(0, 7), 'checkin')
-  const mine = recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === ctx.member!.name && r.date === today)
+  const mine = (await app.store.checkins(ctx.branch.id, { month: today.slice(0, 7) })).filter((r) => r.member === ctx.member!.name && r.date === today)
   const last = mine.at(-1)
   if (!last) {
     reply(app, ctx, app.templates.render('undo-none', { name: ctx.member.name }))
@@ -122,8 +121,8 @@ export async function solitaire(app: App, ctx: MsgContext): Promise<boolean> {
   const own = entriesFor(s, [member.name, ...member.aliases, ctx.senderName])
   if (!own.length) return true
   const date = dayOf(ctx.at)
-  const recs = await app.store.monthView(ctx.branch.id, date.slice(0, 7), 'checkin')
-  const credited = new Set(recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === member.name && r.date === date && r.chain === s.topic).map((r) => r.content))
+  const recs = await app.store.checkins(ctx.branch.id, { month: date.slice(0, 7) })
+  const credited = new Set(recs.filter((r) => r.member === member.name && r.date === date && r.chain === s.topic).map((r) => r.content))
   const fresh = own
     .map((e) => ({ e, content: entryContent(e, member.name) }))
     .filter(({ content }) => !credited.has(content))

@@ -8,7 +8,7 @@ import { reply, type App, type MsgContext } from '../app.js'
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 async function monthCheckins(app: App, branch: string, month: string): Promise<CheckinRecord[]> {
-  return (await app.store.monthView(branch, month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  return app.store.checkins(branch, { month })
 }
 
 export async function mine(app: App, ctx: MsgContext): Promise<void> {
