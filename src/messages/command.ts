@@ -1,8 +1,7 @@
 // Chat commands: `#我的`, `＃本月`, or a word said after @-mentioning the bot (`@支部助手 帮助`).
 // Hashtags people use for their own posts (#打卡, #活动, #三会一课, #接龙, #学习打卡#, #话题) are not
 // commands, and a report or check-in addressed to the bot is left to its own parser.
-import { unquoted } from './checkin.js'
-import { MAX_PARSE_LENGTH, normalize } from './text.js'
+import { MAX_PARSE_LENGTH, normalize, unquoted } from './text.js'
 
 /** A command's words, as the command table (src/bot/command-table.ts) gives them. */
 export interface CommandWord {

@@ -3,7 +3,7 @@
 import type { OutFile, OutMessage } from '../domain/outgoing.js'
 import type { RecordStore } from '../store/records.js'
 import type { Templates } from '../templates.js'
-import { periodOf, type Period } from '../domain/periods.js'
+import { periodOf, unitOfKey, type Period } from '../domain/periods.js'
 import { addDays, dayOf } from '../domain/time.js'
 import type { Branch } from '../domain/types.js'
 import { monthChartPng } from './month-chart.js'
@@ -18,13 +18,9 @@ export interface SummaryDeps {
   outbox: { enqueue(msg: OutMessage): void }
 }
 
-function unitOf(p: Period): 'month' | 'quarter' | 'year' {
-  return p.key.includes('Q') ? 'quarter' : p.key.length === 4 ? 'year' : 'month'
-}
-
 export async function buildSummary(app: Pick<SummaryDeps, 'store' | 'templates' | 'now'>, branch: Branch, monthOrPeriod: string | Period): Promise<{ model: SummaryModel; text: string }> {
   const period = typeof monthOrPeriod === 'string' ? periodOf(`${monthOrPeriod}-01`, 'month') : monthOrPeriod
-  const next = periodOf(addDays(period.to, 1), unitOf(period))
+  const next = periodOf(addDays(period.to, 1), unitOfKey(period.key))
   // a year of meetings (few, small files) for the obligations, and those of the next period
   // already held, so that 下步打算 does not plan them again; check-ins of the period only
   const meetings = { from: periodOf(period.from, 'year').from, to: next.to }

@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { obligationsOn } from '../domain/obligations.js'
-import { parsePeriodArg, periodOf } from '../domain/periods.js'
+import { parsePeriodArg, periodOf, unitOfKey } from '../domain/periods.js'
 import { dayOf, monthEnd } from '../domain/time.js'
 import type { Branch, Config } from '../domain/types.js'
 import type { RecordStore } from '../store/records.js'
@@ -48,7 +48,7 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
   const store = readOnlyStore(o.data, config)
   if (o.quarter || o.year) {
     const period = parsePeriodArg(o.quarter ?? o.year, dayOf(now()))
-    if (!period || (o.quarter && !period.key.includes('Q')) || (o.year && period.key.length !== 4) || !['text', 'docx'].includes(o.format)) {
+    if (!period || (o.quarter && unitOfKey(period.key) !== 'quarter') || (o.year && unitOfKey(period.key) !== 'year') || !['text', 'docx'].includes(o.format)) {
       process.stderr.write('季度、年度小结：--quarter 2026Q4 或 --year 2026，格式 text 或 docx\n')
       return 2
     }

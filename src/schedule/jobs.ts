@@ -5,7 +5,7 @@ import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
 import type { Branch } from '../domain/types.js'
 import { addDays, daysBetween, instantAt, monthDay, monthEnd, previousMonth } from '../domain/time.js'
-import { announcementView } from '../report/views.js'
+import { announcementView, periodName, periodWord } from '../report/views.js'
 import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { nextWorkday } from '../domain/workdays.js'
@@ -15,7 +15,7 @@ import type { OutMessage } from '../bot/outbox.js'
 import { monthChartPng } from '../report/month-chart.js'
 import { summaryDocx } from '../report/summary-docx.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
-import { periodOf } from '../domain/periods.js'
+import { periodOf, unitOfKey } from '../domain/periods.js'
 import type { Job } from './scheduler.js'
 
 async function todayCheckins(app: App, branch: Branch, day: string) {
@@ -99,14 +99,14 @@ const meetingNotices: Job = {
 }
 
 const cn = monthDay
-const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月' })
+const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: periodWord(o.period) })
 /** a coming deadline, with how far off it is: the 7-, 3- and 1-day reminders must not read alike */
 const comingView = (day: string) => (o: ObligationStatus) => {
   const n = daysBetween(day, o.due)
   return { ...itemView(o), dueToday: n === 0, dueTomorrow: n === 1, daysLeft: n >= 2 ? n : null }
 }
 /** an overdue item's period is a past one: name it */
-const pastView = (o: ObligationStatus) => ({ ...itemView(o), periodLabel: o.period.includes('Q') ? `${o.period.slice(0, 4)}年第${'一二三四'[Number(o.period.slice(-1)) - 1]}季度` : o.period.length === 4 ? `${o.period}年度` : `${Number(o.period.slice(5))}月` })
+const pastView = (o: ObligationStatus) => ({ ...itemView(o), periodLabel: unitOfKey(o.period) === 'quarter' ? `${o.period.slice(0, 4)}年${periodName(o.period)}` : periodName(o.period) })
 
 /** On the first workday of a quarter: what this quarter and each month require. */
 async function quarterPlan(app: App, branch: Branch, day: string, acts: ActivityRecord[]): Promise<void> {
@@ -117,7 +117,7 @@ async function quarterPlan(app: App, branch: Branch, day: string, acts: Activity
     quarter: q.label,
     quarterItems: all.filter((o) => o.period === q.key),
     monthItems: all.filter((o) => /^\d{4}-\d{2}$/.test(o.period)).filter((o, i, xs) => o.group === null || xs.findIndex((x) => x.kind === o.kind) === i).map((o) => ({ ...o, group: o.group ? '每个党小组' : null })),
-    yearItems: all.some((o) => o.period.length === 4 && !o.met) ? { items: all.filter((o) => o.period.length === 4 && !o.met) } : null,
+    yearItems: all.some((o) => unitOfKey(o.period) === 'year' && !o.met) ? { items: all.filter((o) => unitOfKey(o.period) === 'year' && !o.met) } : null,
   })
   await postOnce(app, branch, `plan:${branch.id}:${q.key}`, text)
 }

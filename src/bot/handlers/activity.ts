@@ -6,7 +6,7 @@ import type { Command } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
 import { applyCorrection, completeWith, missingElements, sameMeeting } from '../../domain/ledger.js'
 import { kindFromWord, kindOf } from '../../domain/kinds.js'
-import { parsePeriodArg, periodOf } from '../../domain/periods.js'
+import { parsePeriodArg, periodOf, unitOfKey } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
 import { addDays, dayOf, isoShanghai, monthDay, previousMonth } from '../../domain/time.js'
 import type { ActivityRecord, Branch } from '../../domain/types.js'
@@ -16,7 +16,7 @@ import { reply, tell, type App, type MsgContext } from '../app.js'
 import { targetOfCorrection } from '../corrections.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
 import { summaryOnRequest } from '../../report/post.js'
-import { recordView } from '../../report/views.js'
+import { periodWord, recordView } from '../../report/views.js'
 
 /** Photos within this long after a report are its evidence. */
 const PHOTO_WINDOW_MS = 10 * 60_000
@@ -266,7 +266,7 @@ export async function progress(app: App, ctx: MsgContext): Promise<void> {
   const year = periodOf(today, 'year')
   const acts = await app.store.activities(ctx.branch.id, { from: year.from, to: today })
   const rows = obligationsOn(ctx.branch, acts, today).map((o) => ({
-    ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月',
+    ...o, due: cn(o.due), periodLabel: periodWord(o.period),
   }))
   reply(app, ctx, app.templates.render('progress', { branch: ctx.branch.name, today: cn(today), rows, unmet: rows.filter((r) => !r.met).length || null }))
 }
@@ -301,7 +301,7 @@ export async function reminders(app: App, ctx: MsgContext, args: string[]): Prom
 /** #月报 [2026-10]: a month's summary on demand (secretaries), posted where it was asked. */
 export async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined): Promise<void> {
   const p = parsePeriodArg(arg ?? previousMonth(dayOf(ctx.at).slice(0, 7)), dayOf(ctx.at))
-  if (!p || p.key.length !== 7 || p.key.includes('Q')) {
+  if (!p || unitOfKey(p.key) !== 'month') {
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
     return
   }
