@@ -109,6 +109,8 @@ export async function command(app: App, ctx: MsgContext): Promise<boolean> {
   const cmd = ctx.type === 'text' ? ctx.command : null
   const spec = cmd ? specOf(cmd) : undefined
   if (!cmd || !spec) return false
+  // an unknown request is answered only when the bot was really mentioned, not just named in the text
+  if (cmd.name === 'unknown' && !ctx.toBot) return false
   // someone not on the roster changes nothing and is told nothing (the stranger route answers privately)
   if (spec.who !== 'anyone' && !ctx.member) return true
   if (ctx.member && spec.who === 'secretary' && !isSecretary(ctx.branch, ctx.member)) {
