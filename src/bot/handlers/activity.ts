@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto'
 import { parseActivity, type ReportContext, type Unclear } from '../../messages/activity.js'
 import type { Command } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
-import { applyCorrection, completeWith, missingElements, sameMeeting } from '../../domain/ledger.js'
+import { applyCorrection, completeWith, CORRECTABLE_FIELDS, missingElements, sameMeeting } from '../../domain/ledger.js'
 import { kindFromWord, kindOf } from '../../domain/kinds.js'
 import { parsePeriodArg, periodOf, unitOfKey } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
@@ -234,7 +234,10 @@ async function fixLatest(app: App, ctx: MsgContext, cmd: Command): Promise<void>
   }
   const res = applyCorrection(last, field, rest.join(' '), (v) => parseDatePhrase(v, ctx.at, 'past')?.date ?? null)
   if ('error' in res) {
-    reply(app, ctx, app.templates.render('correction-error', { name: ctx.member.name, error: res.error }))
+    reply(app, ctx, app.templates.render('correction-error', {
+      name: ctx.member.name, field: res.field, value: res.value, fields: CORRECTABLE_FIELDS.join('、'),
+      unknownField: res.error === 'field', badDate: res.error === 'date', badCount: res.error === 'count', badKind: res.error === 'kind',
+    }))
     return
   }
   if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return
