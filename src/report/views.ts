@@ -15,6 +15,11 @@ export function periodName(key: string): string {
   return unit === 'year' ? `${key}年度` : `${Number(key.slice(5))}月`
 }
 
+/** 缺席 as the ledger lists it: 刘洋（出差）、张三（原因未填）; null when nobody was absent. */
+export function absentList(absent: ActivityRecord['absent']): string | null {
+  return absent.length ? absent.map((a) => `${a.name}（${a.reason ?? '原因未填'}）`).join('、') : null
+}
+
 export function announcementView(a: AnnouncementRecord) {
   return { kind: a.kind, date: monthDay(a.date), time: a.time, place: a.place, group: a.group }
 }
@@ -22,8 +27,9 @@ export function announcementView(a: AnnouncementRecord) {
 export function recordView(r: ActivityRecord) {
   return {
     kind: r.kind, date: r.date ? monthDay(r.date) : null, group: r.group, topic: r.topic, place: r.place, host: r.host, speaker: r.speaker, recorder: r.recorder,
-    attendance: r.attendees !== null ? (r.expected !== null ? `实到${r.attendees}/应到${r.expected}` : `参加${r.attendees}人`) : null,
-    absent: r.absent.length ? r.absent.map((a) => `${a.name}（${a.reason ?? '原因未填'}）`).join('、') : null,
+    // said by templates/attendance.mustache
+    attendance: r.attendees !== null ? { attendees: r.attendees, expected: r.expected, ofExpected: r.expected !== null } : null,
+    absent: absentList(r.absent),
     photos: r.photos.length || null,
   }
 }
