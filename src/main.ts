@@ -70,12 +70,12 @@ export async function startLive(configFile: string, dataOverride?: string, start
     if (problem) { log.error(`${problem}。机器人未启动`); return 2 }
   }
   const { createRuntime } = await import('./runtime.js')
-  let puppet: unknown
+  let puppet: object
   try {
     const mod = await import(puppetName)
     const Puppet = mod.default ?? mod.PuppetWechat4u ?? mod.PuppetMock ?? Object.values(mod).find((v) => typeof v === 'function' && /^Puppet/.test((v as { name: string }).name))
     // the login session (*.memory-card.json) is a credential: kept in the owner-only data folder
-    puppet = new (Puppet as new (o: object) => unknown)({})
+    puppet = new (Puppet as new (o: object) => object)({})
   } catch (e) {
     log.error(`无法加载微信接入模块 ${puppetName}。如使用其他 puppet，请先 npm install ${puppetName}`, e)
     return 2
@@ -124,7 +124,7 @@ export async function startLive(configFile: string, dataOverride?: string, start
   wechaty.on('error', (e) => {
     const text = plainPuppetError(e)
     const seen = lastError.get(text)
-    const t = Date.now()
+    const t = now().getTime()
     if (seen && t - seen.at < 60_000) { seen.repeats++; return }
     const more = seen?.repeats ? `（上一分钟内又出现 ${seen.repeats} 次）` : ''
     lastError.set(text, { at: t, repeats: 0 })

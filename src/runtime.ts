@@ -7,7 +7,7 @@ import type { App } from './bot/app.js'
 import { Outbox } from './bot/outbox.js'
 import { ROUTES } from './bot/routes.js'
 import { Shell, type ShellHooks } from './bot/shell.js'
-import { Templates } from './bot/templates.js'
+import { Templates } from './templates.js'
 import { Tracker } from './bot/tracker.js'
 import type { Config } from './domain/types.js'
 import { branchOn } from './domain/roster.js'
@@ -24,8 +24,9 @@ import { StateStore } from './store/state.js'
 export interface RuntimeOptions {
   config: Config
   dataDir: string
-  // the puppet instance (wechaty-puppet's Puppet); typed loosely to keep puppets interchangeable
-  puppet: ConstructorParameters<typeof Object>[0]
+  // the puppet instance (a wechaty-puppet Puppet); each puppet package bundles its own copy of
+  // wechaty-puppet's types, so this says only "an object" and Wechaty checks it at start
+  puppet: object
   log: Logger
   now: () => Date
   hooks?: ShellHooks

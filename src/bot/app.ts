@@ -3,9 +3,10 @@ import type { Config, Branch, Member } from '../domain/types.js'
 import type { RecordStore } from '../store/records.js'
 import type { SeenIndex } from '../store/seen.js'
 import type { StateStore } from '../store/state.js'
-import type { Templates } from './templates.js'
+import type { Templates } from '../templates.js'
 import type { Outbox, OutFile } from './outbox.js'
 import type { Logger } from '../log.js'
+import type { Command } from '../messages/command.js'
 import { limitsOf } from './limits.js'
 
 export interface App {
@@ -48,6 +49,8 @@ export interface MsgContext {
   hiddenName?: boolean
   /** another WeChat account claims the same member in this login: plain member's rights only */
   disputed?: boolean
+  /** the chat command in a text, parsed once by the router (null: none) */
+  command?: Command | null
 }
 
 /**
@@ -70,5 +73,3 @@ export function reply(app: App, ctx: MsgContext, text: string, kind: 'ack' | 're
 export function tell(app: App, name: string, text: string, kind: 'reply' | 'notice' = 'notice'): void {
   app.outbox.enqueue({ to: { contact: name }, text, kind })
 }
-
-export { isSecretary } from '../domain/roster.js'

@@ -15,7 +15,7 @@ export async function targetOfCorrection(app: App, ctx: MsgContext, args: string
   const today = dayOf(ctx.at)
   const records: ActivityRecord[] = []
   for (const m of [previousMonth(today.slice(0, 7)), today.slice(0, 7)]) {
-    for (const r of await app.store.monthView(ctx.branch.id, m, 'ledger')) if (r.type === 'activity') records.push(r)
+    records.push(...(await app.store.activities(ctx.branch.id, { month: m })))
   }
   const t = correctionTarget({
     records, sender: ctx.member!.name, secretary: isSecretary(ctx.branch, ctx.member), args, quote: ctx.quote ?? null,

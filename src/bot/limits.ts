@@ -4,6 +4,7 @@
 import { commandKey, expired, judge, type Verdict } from '../domain/throttle.js'
 import { capToDay, dailyCapMinutes } from '../domain/daily-cap.js'
 import type { CheckinRecord, LedgerRecord } from '../domain/types.js'
+import { isCheckin } from '../domain/records.js'
 import type { App } from './app.js'
 
 // bounds on what a hostile flood of fresh names can make the bot remember
@@ -69,7 +70,7 @@ export function limitsOf(app: App): Limits {
  * One member's check-ins are capped and saved one at a time, so a burst cannot race past the ceiling.
  */
 export async function saveWithinDailyCap(app: App, recs: LedgerRecord[]): Promise<void> {
-  const checkins = recs.filter((r): r is CheckinRecord => r.type === 'checkin')
+  const checkins = recs.filter(isCheckin)
   if (!checkins.length) {
     for (const r of recs) await app.store.add(r)
     return

@@ -15,28 +15,8 @@ import type { BotSettings } from '../domain/types.js'
 import { appendLinesDurable, GroupCommit, writeFileDurable } from '../store/atomic.js'
 import { isMissing } from '../store/json-file.js'
 
-export interface Target { room?: string; contact?: string }
-
-export interface OutFile { name: string; data: Buffer }
-
-export interface OutMessage {
-  to: Target
-  text?: string
-  file?: OutFile
-  /** roster/WeChat names to @-mention (rooms only) */
-  mentions?: string[]
-  /**
-   * ack: check-in acknowledgement, mergeable; reply: a direct answer to a member (allowed in quiet
-   * hours); notice: scheduled or unsolicited (deferred out of quiet hours)
-   */
-  kind: 'ack' | 'reply' | 'notice'
-  /** dedupe key of a notice (durable queue): one key goes out once */
-  key?: string
-  /** who caused it (branch:member): acks merge per person, and one person's queue is capped */
-  from?: string
-  /** for acks: the line that stands for acks left out of a merge, with {count} for how many */
-  overflow?: string
-}
+import type { OutMessage, Target } from '../domain/outgoing.js'
+export type { OutFile, OutMessage, Target } from '../domain/outgoing.js'
 
 export interface SentMessage extends OutMessage { at: Date }
 

@@ -4,7 +4,7 @@
 // in a few minutes (told so the first time), so one person's flood never delays everyone else.
 import type { App, MsgContext } from './app.js'
 import { reply } from './app.js'
-import { parseCommand } from '../messages/command.js'
+import { parseCommand } from './command-table.js'
 import { limitsOf } from './limits.js'
 
 export type Handler = (app: App, ctx: MsgContext) => Promise<boolean> | boolean
@@ -12,6 +12,7 @@ export type Handler = (app: App, ctx: MsgContext) => Promise<boolean> | boolean
 export interface Route { name: string; handle: Handler }
 
 export async function route(routes: readonly Route[], app: App, ctx: MsgContext): Promise<string | null> {
+  ctx.command = ctx.type === 'text' ? parseCommand(ctx.text, app.config.bot.name) : null
   if (floodGate(app, ctx)) return 'repeated'
   for (const r of routes) {
     try {
@@ -27,9 +28,8 @@ export async function route(routes: readonly Route[], app: App, ctx: MsgContext)
 
 /** True when the message is a repeat to be left unanswered (after saying so once). */
 function floodGate(app: App, ctx: MsgContext): boolean {
-  if (ctx.type !== 'text' || !ctx.member) return false
-  const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (!cmd) return false
+  const cmd = ctx.command
+  if (!cmd || !ctx.member) return false
   // every unknown request gets the same help: "@支部助手 你好1", "你好2"… are one command
   const same = cmd.name === 'unknown' ? '帮助' : cmd.name
   const verdict = limitsOf(app).command(`${ctx.branch.id}:${ctx.member.name}`, same, same === '帮助' ? '' : cmd.rest, ctx.at.getTime())

@@ -1,21 +1,17 @@
 // What the bot understands, in the order it is tried. Each handler is small and named for the
 // message kind it takes; the first one that handles a message wins.
 import type { Route } from './router.js'
-import { help, stranger } from './handlers/help.js'
-import { backfill, checkin, recall, solitaire, undoCheckin } from './handlers/checkin.js'
-import { memberCommands } from './handlers/commands.js'
-import { activityCommands, photo, report, reportAnswer } from './handlers/activity.js'
-import { announce } from './handlers/announcement.js'
+import { stranger } from './handlers/help.js'
+import { backfill, checkin, recall, solitaire } from './handlers/checkin.js'
+import { photo, report, reportAnswer } from './handlers/activity.js'
+import { command } from './command-table.js'
 import { noteMissed } from './missed.js'
 
 export const ROUTES: readonly Route[] = [
   { name: 'recall', handle: recall },
   { name: 'stranger', handle: stranger },
-  { name: 'help', handle: help },
-  { name: 'undo-checkin', handle: undoCheckin },
-  { name: 'commands', handle: memberCommands },
-  { name: 'activity-commands', handle: activityCommands },
-  { name: 'announce', handle: announce },
+  // every #command, by the rows of command-table.ts
+  { name: 'command', handle: command },
   { name: 'report-answer', handle: reportAnswer },
   { name: 'photo', handle: photo },
   { name: 'backfill', handle: backfill },

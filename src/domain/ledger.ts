@@ -21,20 +21,26 @@ export const FIELD_NAMES: Record<string, keyof ActivityRecord> = {
   缺席: 'absent', 类型: 'kind', 党小组: 'group', 内容: 'content',
 }
 
+/** Why a correction was refused (templates/correction-error.mustache says it): the field, a date, a count, a kind. */
+export interface CorrectionError { error: 'field' | 'date' | 'count' | 'kind'; field: string; value: string }
+
+/** The field names `#更正` understands, in the order they are offered. */
+export const CORRECTABLE_FIELDS: readonly string[] = Object.keys(FIELD_NAMES)
+
 /** Applies `#更正 字段 值`; dates come parsed by the caller (they need the message's time). */
-export function applyCorrection(r: ActivityRecord, field: string, value: string, parseDate: (v: string) => string | null): { record: ActivityRecord } | { error: string } {
+export function applyCorrection(r: ActivityRecord, field: string, value: string, parseDate: (v: string) => string | null): { record: ActivityRecord } | CorrectionError {
   const key = FIELD_NAMES[field]
-  if (!key) return { error: `不认识的字段“${field}”，可更正：${Object.keys(FIELD_NAMES).join('、')}` }
+  if (!key) return { error: 'field', field, value }
   const v = value.trim()
   switch (key) {
     case 'date': {
       const d = parseDate(v)
-      return d ? { record: { ...r, date: d } } : { error: `没看懂日期“${v}”，请写成 11月18日 这样的格式` }
+      return d ? { record: { ...r, date: d } } : { error: 'date', field, value: v }
     }
     case 'expected':
     case 'attendees': {
       const n = Number(/\d+/.exec(v)?.[0])
-      return Number.isInteger(n) ? { record: { ...r, [key]: n } } : { error: `${field}应为人数，如 8` }
+      return Number.isInteger(n) ? { record: { ...r, [key]: n } } : { error: 'count', field, value: v }
     }
     case 'absent': {
       const absent = v.split(/[、,，;；\s]+/).filter(Boolean).filter((p) => !/^无$/.test(p)).map((p) => {
@@ -45,7 +51,7 @@ export function applyCorrection(r: ActivityRecord, field: string, value: string,
     }
     case 'kind': {
       const k = kindFromWord(v)
-      return k ? { record: { ...r, kind: k } } : { error: `不认识的会议类型“${v}”` }
+      return k ? { record: { ...r, kind: k } } : { error: 'kind', field, value: v }
     }
     default:
       return { record: { ...r, [key]: v || null } }

@@ -35,8 +35,3 @@ export function obligationsOn(branch: Branch, activities: readonly ActivityRecor
   }
   return out
 }
-
-/** The obligations of the periods that contain `now` (Shanghai). */
-export function obligationsAt(branch: Branch, activities: readonly ActivityRecord[], now: Date): ObligationStatus[] {
-  return obligationsOn(branch, activities, dayOf(now))
-}

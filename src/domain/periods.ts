@@ -4,6 +4,11 @@ import { monthEnd } from './time.js'
 
 export interface Period { key: string; label: string; from: DateStr; to: DateStr }
 
+/** The kind of period a key names: '2026-11' a month, '2026-Q4' a quarter, '2026' a year. */
+export function unitOfKey(key: string): PeriodUnit {
+  return key.includes('Q') ? 'quarter' : key.length === 4 ? 'year' : 'month'
+}
+
 export function periodOf(day: DateStr, unit: PeriodUnit): Period {
   const y = day.slice(0, 4)
   const m = Number(day.slice(5, 7))

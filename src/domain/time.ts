@@ -1,21 +1,10 @@
 // Calendar arithmetic in Asia/Shanghai, whatever the machine's TZ (CI runs in UTC).
 // Pure: every function takes the instant it works from; nothing here reads the clock.
-import dayjs, { type Dayjs } from 'dayjs'
-import utc from 'dayjs/plugin/utc.js'
-import timezone from 'dayjs/plugin/timezone.js'
 import type { DateStr } from './types.js'
-
-dayjs.extend(utc)
-dayjs.extend(timezone)
 
 export const TZ = 'Asia/Shanghai'
 /** China has had no DST since 1991: a fixed offset is exact and much faster than Intl. */
 const OFFSET_MS = 8 * 3600_000
-
-/** The instant viewed as Shanghai wall-clock time. */
-export function sh(d: Date | number | string): Dayjs {
-  return dayjs(d).utcOffset(480)
-}
 
 /** 'YYYY-MM-DD' of the instant in Shanghai. */
 export function dayOf(d: Date | number): DateStr {
@@ -23,9 +12,9 @@ export function dayOf(d: Date | number): DateStr {
   return t.toISOString().slice(0, 10)
 }
 
-/** 'YYYY-MM' of the instant in Shanghai. */
-export function monthOf(d: Date | number): string {
-  return dayOf(d).slice(0, 7)
+/** A calendar day as people write it: '2026-11-08' -> '11月8日'. */
+export function monthDay(day: DateStr): string {
+  return `${Number(day.slice(5, 7))}月${Number(day.slice(8, 10))}日`
 }
 
 /** 'HH:mm' of the instant in Shanghai. */

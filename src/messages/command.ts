@@ -1,64 +1,61 @@
 // Chat commands: `#我的`, `＃本月`, or a word said after @-mentioning the bot (`@支部助手 帮助`).
 // Hashtags people use for their own posts (#打卡, #活动, #三会一课, #接龙, #学习打卡#, #话题) are not
 // commands, and a report or check-in addressed to the bot is left to its own parser.
-import { unquoted } from './checkin.js'
-import { MAX_PARSE_LENGTH, normalize } from './text.js'
+import { MAX_PARSE_LENGTH, normalize, unquoted } from './text.js'
 
-export const COMMANDS = ['帮助', '我的', '本月', '排行', '未打卡', '台账', '月报', '提醒', '进度', '更正', '撤销活动', '撤销打卡', '预告', '未识别'] as const
-export type CommandName = (typeof COMMANDS)[number] | 'unknown'
-export interface Command { name: CommandName; args: string[]; rest: string }
-
-/** Other words members use for the same commands. */
-const ALIASES: Record<string, (typeof COMMANDS)[number]> = {
-  help: '帮助', '?': '帮助', 菜单: '帮助', 功能: '帮助', 说明: '帮助', 使用说明: '帮助', 指令: '帮助', 命令: '帮助',
-  我的打卡: '我的', 个人: '我的', 我的情况: '我的', 我的学时: '我的',
-  本月情况: '本月', 本月打卡: '本月', 统计: '本月',
-  排行榜: '排行', 排名: '排行',
-  没打卡: '未打卡', 未打卡名单: '未打卡',
-  月度小结: '月报', 小结: '月报', 工作小结: '月报',
-  提醒设置: '提醒',
-  撤销: '撤销打卡', 撤回打卡: '撤销打卡', 删除打卡: '撤销打卡', 取消打卡: '撤销打卡',
-  撤回活动: '撤销活动', 删除活动: '撤销活动',
-  修改: '更正', 更改: '更正', 修正: '更正',
-  会议预告: '预告',
-  陌生人: '未识别', 未识别名单: '未识别',
+/** A command's words, as the command table (src/bot/command-table.ts) gives them. */
+export interface CommandWord {
+  name: string
+  /** other words members use for it */
+  aliases: readonly string[]
+  /**
+   * what may be glued to the word without a space (#台账2026-11, #月报10月, #提醒暂停7天); anything
+   * else glued on (#我的家乡) is a hashtag, not a command
+   */
+  glued?: RegExp
+  /** a leading verb glued to its amount splits in two: #提醒 暂停7天 -> 暂停, 7天 */
+  verbs?: RegExp
+  /** its name said alone, without # or @, is the command too (撤销打卡) */
+  bare?: boolean
+  /** what the bot's name alone means (@支部助手) */
+  onMention?: boolean
 }
+export interface Command { name: string | 'unknown'; args: string[]; rest: string }
+export type CommandParser = (input: string, botName?: string) => Command | null
 
-const WORDS = new Map<string, (typeof COMMANDS)[number]>([...COMMANDS.map((c) => [c, c] as const), ...Object.entries(ALIASES)])
-// longest first, so 撤销打卡 wins over 撤销 and 未打卡名单 over 未打卡
-const BY_LENGTH = [...WORDS.keys()].sort((a, b) => b.length - a.length)
-
-// What may be glued to a command word without a space, per command: #台账2026-11, #月报10月,
-// #提醒暂停7天, #预告明天下午支委会. Anything else glued on (#我的家乡) is a hashtag, not a command.
-const GLUED_ARG: Partial<Record<(typeof COMMANDS)[number], RegExp>> = {
-  台账: /^(?:\d|[一二三四五六七八九十]|本|上|今|去|第)/,
-  月报: /^(?:\d|[一二三四五六七八九十]|本|上)/,
-  提醒: /^(?:暂停|恢复|开启|关闭|打开|状态)/,
-  未打卡: /^(?:本月|今天|今日)/,
-  更正: /./,
-  预告: /./,
-}
 // posts of another kind, even when addressed to the bot: never a command, never "unknown"
 const OWN_POST = /打卡|学习|补卡|接龙|活动|三会一课|会议|党课|党日|支委|党员大会|小组会|组织生活|谈心|评议|志愿/
 const TRAILING = /[。.!！~～?？]+$/
 // an unknown request to the bot is short and on one line; longer text is a post, not a command
 const MAX_UNKNOWN = 12
 
-/** The command in a message, or null when there is none. `botName` recognises @-mentions. */
-export function parseCommand(input: string, botName = '支部助手'): Command | null {
-  if (!input || input.length > MAX_PARSE_LENGTH) return null
-  const text = unquoted(normalize(input)).trim()
-  const addressed = withoutMention(text, normalize(botName).trim())
-  const toBot = addressed !== null
-  let body = (addressed ?? text).trim()
-  const hashed = /^#/.test(body)
-  if (hashed) body = body.replace(/^#+ ?/, '')
-  if (!hashed && !toBot) return /^撤销打卡[。.!！~～]*$/.test(body) ? { name: '撤销打卡', args: [], rest: '' } : null
-  if (!body) return toBot ? { name: '帮助', args: [], rest: '' } : null
-  const found = commandAt(body)
-  if (found) return found
-  if (!toBot || OWN_POST.test(body) || body.includes('\n') || body.length > MAX_UNKNOWN) return null
-  return { name: 'unknown', args: [], rest: body }
+/** A parser for these words: the command in a message, or null. `botName` recognises @-mentions. */
+export function commandParser(words: readonly CommandWord[]): CommandParser {
+  const byWord = new Map<string, CommandWord>()
+  for (const w of words) for (const word of [w.name, ...w.aliases]) byWord.set(word.toLowerCase(), w)
+  // longest first, so 撤销打卡 wins over 撤销 and 未打卡名单 over 未打卡
+  const byLength = [...byWord.keys()].sort((a, b) => b.length - a.length)
+  const bare = words.filter((w) => w.bare).map((w) => ({ name: w.name, re: new RegExp(`^${w.name}[。.!！~～]*$`) }))
+  const onMention = words.find((w) => w.onMention)?.name
+  return (input, botName = '支部助手') => {
+    if (!input || input.length > MAX_PARSE_LENGTH) return null
+    const text = unquoted(normalize(input)).trim()
+    const addressed = withoutMention(text, normalize(botName).trim())
+    const toBot = addressed !== null
+    let body = (addressed ?? text).trim()
+    const hashed = /^#/.test(body)
+    if (hashed) body = body.replace(/^#+ ?/, '')
+    if (!hashed && !toBot) {
+      const b = bare.find((x) => x.re.test(body))
+      return b ? { name: b.name, args: [], rest: '' } : null
+    }
+    if (!body) return toBot && onMention ? { name: onMention, args: [], rest: '' } : null
+    const word = byLength.find((w) => body.toLowerCase().startsWith(w))
+    const found = word ? commandAt(byWord.get(word)!, body.slice(word.length)) : null
+    if (found) return found
+    if (!toBot || OWN_POST.test(body) || body.includes('\n') || body.length > MAX_UNKNOWN) return null
+    return { name: 'unknown', args: [], rest: body }
+  }
 }
 
 /** The text after `@botName` at the start or end of the message; null when the bot is not mentioned. */
@@ -70,27 +67,21 @@ function withoutMention(text: string, botName: string): string | null {
   return null
 }
 
-function commandAt(body: string): Command | null {
-  const word = BY_LENGTH.find((w) => body.toLowerCase().startsWith(w))
-  if (!word) return null
-  const name = WORDS.get(word)!
-  let rest = body.slice(word.length)
+function commandAt(w: CommandWord, after: string): Command | null {
+  let rest = after
   const spaced = rest === '' || /^[\s:,，]/.test(rest)
   // #学习打卡# style: a hashtag closes with #; commands are allowed the same
   if (/^#\s*$/.test(rest)) rest = ''
-  else if (!spaced && !(GLUED_ARG[name]?.test(rest) ?? false) && !TRAILING.test(rest)) return null
+  else if (!spaced && !(w.glued?.test(rest) ?? false) && !TRAILING.test(rest)) return null
   rest = rest.replace(/^[\s:,，]+/, '').replace(TRAILING, '').trim()
-  return { name, args: argsOf(name, rest), rest }
+  return { name: w.name, args: argsOf(w, rest), rest }
 }
 
-function argsOf(name: (typeof COMMANDS)[number], rest: string): string[] {
+function argsOf(w: CommandWord, rest: string): string[] {
   if (!rest) return []
   // 更正 人数:12 splits at the colon; 14:30 keeps its own
   const args = rest.split(/\s+|(?<!\d):|:(?!\d)/).filter(Boolean)
-  // #提醒 暂停7天: the verb and its amount
-  if (name === '提醒') {
-    const v = /^(暂停|恢复|开启|关闭|打开|状态)(.+)$/.exec(args[0] ?? '')
-    if (v) args.splice(0, 1, v[1]!, v[2]!)
-  }
+  const v = w.verbs?.exec(args[0] ?? '')
+  if (v && v[2]) args.splice(0, 1, v[1]!, v[2])
   return args
 }

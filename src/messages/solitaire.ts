@@ -3,7 +3,7 @@
 // added, so a parse returns every line and the shell credits only the sender's own (entriesFor).
 import { parseDuration } from './duration.js'
 import { parsePoints } from './points.js'
-import { MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
+import { MAX_PARSE_LENGTH, normalize, unquoted } from './text.js'
 
 export interface SolitaireEntry {
   n: number
@@ -27,11 +27,6 @@ const HEAD = /^# ?接龙/
 const ENTRY = /^ ?(\d{1,3}) ?(?:[.、:)](?!\d)|(?= )) ?(.*)$/
 const NAME_THEN_CONTENT = /^([^\s:,，]{1,20})[\s:,，]+([\s\S]*)$/
 const EXAMPLE = /^(?:例|示例|格式|如)[:：]?/
-
-/** A quoted reply without its quote; stripQuote only where a quote can be (it is slow on long blank runs). */
-function unquoted(text: string): string {
-  return text.startsWith('「') && text.length <= MAX_PARSE_LENGTH ? stripQuote(text) : text
-}
 
 /** The 接龙 in a message, or null when it is not one (or has no numbered line). Never throws. */
 export function parseSolitaire(input: string): Solitaire | null {

@@ -50,3 +50,11 @@ export function stripMention(s: string, names: readonly string[]): string {
   const lead = /^@[^\s\u2005@]{1,40}(?:[\s\u2005]+|$)/.exec(text)
   return lead ? text.slice(lead[0].length) : text
 }
+
+/**
+ * A quoted reply without its quote. stripQuote is tried only where a quote can be (a message that
+ * starts with 「, within the parse limit): its separator search is quadratic on long blank runs.
+ */
+export function unquoted(text: string): string {
+  return text.startsWith('「') && text.length <= MAX_PARSE_LENGTH ? stripQuote(text) : text
+}

@@ -7,6 +7,7 @@ import { WSClient, type WsFrame, type BaseMessage, type WeComMediaType } from '@
 import { FileBox, type FileBoxInterface } from 'file-box'
 import * as PUPPET from 'wechaty-puppet'
 import type { Config } from '../domain/types.js'
+import { now } from '../clock.js'
 import { directoryOf, type Directory } from './directory.js'
 import { groupText, splitBytes, toMarkdown, withMentions } from './text.js'
 
@@ -269,7 +270,7 @@ export class PuppetWecom extends PUPPET.Puppet {
       const frame = this.takeReplyable(conversationId)
       if (frame) {
         try {
-          await this.sdk.replyStream(frame, `zhibu-${Date.now()}-${++this.streamSeq}`, part, true)
+          await this.sdk.replyStream(frame, `zhibu-${now().getTime()}-${++this.streamSeq}`, part, true)
           continue
         } catch {
           // the passive reply window may have closed on the server's side: send proactively instead

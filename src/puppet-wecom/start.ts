@@ -1,6 +1,7 @@
 // `npm start` on `bot.transport: wecom`: credentials from the environment, the 企业微信 puppet under the
 // same runtime as WeChat, and plain status lines for the installer (connected, refused, dropped).
 import type { Config } from '../domain/types.js'
+import { now } from '../clock.js'
 import { isoShanghai } from '../domain/time.js'
 import type { Logger } from '../log.js'
 import { createRuntime, type Runtime } from '../runtime.js'
@@ -105,7 +106,7 @@ export async function startWecom(o: WecomStartOptions): Promise<WecomBot | numbe
   // a network outage makes the SDK report the same error at every retry: say it once a minute
   let lastUnreachable = -Infinity
   hooks.unreachable = (reason) => {
-    const t = Date.now()
+    const t = now().getTime()
     if (t - lastUnreachable < 60_000) return
     lastUnreachable = t
     log.error(`无法连接企业微信服务器${wsUrl ? ` ${wsUrl}` : ''}，请检查网络；机器人会继续自动重试（${reason}）`)

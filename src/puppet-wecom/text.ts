@@ -1,6 +1,6 @@
 // Pure text rules of the 企业微信 edge: what a member's @-message becomes before the router sees it,
 // and what the bot's plain-text replies become as 企业微信 markdown.
-import { parseCommand } from '../messages/command.js'
+import { parseCommand } from '../bot/command-table.js'
 import { normalize, stripMention } from '../messages/text.js'
 
 /**

@@ -1,24 +1,11 @@
 // `zhibu-bot export` and `zhibu-bot report`: the ledger and summaries from the command line.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Config, LedgerRecord } from '../domain/types.js'
-import { dayOf } from '../domain/time.js'
+import { recordDay } from '../domain/records.js'
 import { DamagedDataError } from '../store/json-file.js'
-import { canonicalFromConfig, RecordStore } from '../store/records.js'
-
-/**
- * Writes a command's output, to --out or stdout; resolves once stdout has taken all of it, so the
- * process.exit that follows cannot cut a large export piped to another program.
- */
-export function writeOutput(text: string | Uint8Array, out?: string): Promise<void> {
-  if (out) { writeFileSync(out, text); return Promise.resolve() }
-  return new Promise((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve())))
-}
-
-/** The store report and export read: read-only, it never repairs, moves or renames a file. */
-export function readOnlyStore(data: string, config?: Config): RecordStore {
-  return new RecordStore(data, undefined, { readOnly: true, canonical: config ? canonicalFromConfig(config.branches) : undefined })
-}
+import { RecordStore } from '../store/records.js'
+import { exportRecord, readOnlyStore, writeOutput, type ExportOptions, type ReportOptions } from './cli-io.js'
 
 /**
  * Runs a read-only command; a damaged data file makes it fail with what to do, never print a
@@ -47,27 +34,6 @@ export async function guardDamaged(config: Config, data: string, branch: string 
   }
 }
 
-export interface ExportOptions { data: string; branch?: string; from?: string; to?: string; format: string; out?: string }
-
-/** The public export shape (DESIGN.md): record fields in a fixed order, internal ids left out. */
-export function exportRecord(r: LedgerRecord): Record<string, unknown> {
-  if (r.type === 'checkin') {
-    return { type: 'checkin', branch: r.branch, member: r.member, date: r.date, minutes: r.minutes, points: r.points, text: r.text, content: r.content, titles: r.titles, backfill: r.backfill, at: r.at, messageId: r.msgId, reporter: r.member }
-  }
-  if (r.type === 'activity') {
-    return {
-      type: 'activity', branch: r.branch, kind: r.kind, date: r.date, group: r.group, topic: r.topic, place: r.place, host: r.host,
-      speaker: r.speaker, recorder: r.recorder, expected: r.expected, attendees: r.attendees, absent: r.absent, text: r.text,
-      content: r.content, reporter: r.reporter, photos: r.photos, at: r.at, messageId: r.msgId,
-    }
-  }
-  return { type: 'announcement', branch: r.branch, kind: r.kind, date: r.date, time: r.time, place: r.place, group: r.group, announcer: r.announcer, text: r.text, at: r.at, messageId: r.msgId, reporter: r.announcer }
-}
-
-function dayOfRecord(r: LedgerRecord): string {
-  return r.type === 'checkin' ? r.date : r.date ?? dayOf(new Date(r.at))
-}
-
 export async function collect(config: Config, store: RecordStore, o: { branch?: string; from?: string; to?: string }): Promise<LedgerRecord[]> {
   const out: LedgerRecord[] = []
   for (const b of config.branches) {
@@ -76,13 +42,13 @@ export async function collect(config: Config, store: RecordStore, o: { branch?: 
       if (o.from && m < o.from.slice(0, 7)) continue
       if (o.to && m > o.to.slice(0, 7)) continue
       for (const r of await store.month(b.id, m)) {
-        const d = dayOfRecord(r)
+        const d = recordDay(r)
         if ((o.from && d < o.from) || (o.to && d > o.to)) continue
         out.push(r)
       }
     }
   }
-  return out.sort((a, b) => dayOfRecord(a).localeCompare(dayOfRecord(b)) || a.at.localeCompare(b.at))
+  return out.sort((a, b) => recordDay(a).localeCompare(recordDay(b)) || a.at.localeCompare(b.at))
 }
 
 /**
@@ -134,8 +100,6 @@ export async function runExport(config: Config, o: ExportOptions): Promise<numbe
     return exportXlsx(config, records, o)
   })
 }
-
-export interface ReportOptions { data: string; branch?: string; month?: string; quarter?: string; year?: string; format: string; out?: string }
 
 export async function runReport(config: Config, o: ReportOptions): Promise<number> {
   const bad = dataDirProblem(config, o.data)

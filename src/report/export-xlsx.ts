@@ -3,20 +3,22 @@
 // the workbook shows (机关第二党支部-台账-照片/2026-11-18支部委员会-1.jpg).
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import type { ActivityRecord, CheckinRecord, Config, LedgerRecord } from '../domain/types.js'
+import type { Config, LedgerRecord } from '../domain/types.js'
+import { isActivity, isCheckin, recordDay } from '../domain/records.js'
 import { dayOf } from '../domain/time.js'
-import type { ExportOptions } from './commands.js'
+import { now } from '../clock.js'
+import type { ExportOptions } from './cli-io.js'
 import { insideData, ledgerXlsx, photoNames } from './xlsx.js'
 
 export async function exportXlsx(config: Config, records: LedgerRecord[], o: ExportOptions): Promise<number> {
   const branches = config.branches.filter((b) => !o.branch || b.id === o.branch)
   for (const branch of branches) {
     const mine = records.filter((r) => r.branch === branch.id)
-    const days = mine.map((r) => (r.type === 'checkin' ? r.date : r.date ?? dayOf(new Date(r.at)))).sort()
-    const from = o.from ?? days[0] ?? dayOf(new Date())
+    const days = mine.map(recordDay).sort()
+    const from = o.from ?? days[0] ?? dayOf(now())
     const to = o.to ?? days.at(-1) ?? from
-    const activities = mine.filter((r): r is ActivityRecord => r.type === 'activity')
-    const buf = await ledgerXlsx({ branch, from, to, activities, checkins: mine.filter((r): r is CheckinRecord => r.type === 'checkin'), photoDir: o.data })
+    const activities = mine.filter(isActivity)
+    const buf = await ledgerXlsx({ branch, from, to, activities, checkins: mine.filter(isCheckin), photoDir: o.data })
     const out = o.out && branches.length === 1 ? o.out : `${o.out ? o.out.replace(/\.xlsx$/, '') + '-' : ''}${branch.id}-台账.xlsx`
     writeFileSync(out, buf)
     process.stderr.write(`已写出 ${out}\n`)

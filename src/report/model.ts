@@ -3,12 +3,13 @@
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { missingElements } from '../domain/ledger.js'
 import { obligationsOn } from '../domain/obligations.js'
-import { periodOf, type Period } from '../domain/periods.js'
-import { addDays, monthEnd } from '../domain/time.js'
+import { periodOf, unitOfKey, type Period } from '../domain/periods.js'
+import { periodName, periodWord } from './views.js'
+import { addDays, monthDay, monthEnd } from '../domain/time.js'
 import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord, Kind, ObligationStatus } from '../domain/types.js'
 
 const SAN_HUI_YI_KE: Kind[] = ['支部党员大会', '支部委员会', '党小组会', '党课']
-const cn = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
+const cn = monthDay
 
 /**
  * Quotes inside quotes: GB/T 15834 nests them; the branch's convention (issue 16) is 『』 inside “”.
@@ -105,16 +106,6 @@ function plansFor(i: SummaryInput, unit: 'month' | 'quarter' | 'year', next: Per
   return out
 }
 
-function periodWord(key: string): string {
-  return key.includes('Q') ? '本季度' : key.length === 4 ? '本年度' : '本月'
-}
-
-/** '2026-11' -> 11月, '2026-Q4' -> 第四季度, '2026' -> 2026年度: clear in any summary's span */
-function periodName(key: string): string {
-  if (key.includes('Q')) return `第${'一二三四'[Number(key.slice(-1)) - 1]}季度`
-  return key.length === 4 ? `${key}年度` : `${Number(key.slice(5))}月`
-}
-
 function obligationProblem(o: ObligationStatus): string {
   const who = o.group ? `${o.group}` : '支部'
   return `${who}${periodName(o.period)}应召开${o.kind}${o.required}次，台账记录${o.held}次，未达到要求`
@@ -123,7 +114,7 @@ function obligationProblem(o: ObligationStatus): string {
 export function summaryModel(i: SummaryInput) {
   const { branch } = i
   const period = i.period ?? periodOf(`${i.month}-01`, 'month')
-  const unit = period.key.includes('Q') ? 'quarter' : period.key.length === 4 ? 'year' : 'month'
+  const unit = unitOfKey(period.key)
   const { from, to } = period
   const monthNo = Number(to.slice(5, 7))
   const f = checkinFigures(branch, i.checkins, from, to)

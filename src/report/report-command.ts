@@ -2,16 +2,15 @@
 import { writeFileSync } from 'node:fs'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { obligationsOn } from '../domain/obligations.js'
-import { parsePeriodArg, periodOf } from '../domain/periods.js'
+import { parsePeriodArg, periodOf, unitOfKey } from '../domain/periods.js'
 import { dayOf, monthEnd } from '../domain/time.js'
-import type { ActivityRecord, Branch, CheckinRecord, Config } from '../domain/types.js'
+import type { Branch, Config } from '../domain/types.js'
 import type { RecordStore } from '../store/records.js'
-import type { ReportOptions } from './commands.js'
-import { exportRecord, readOnlyStore, writeOutput } from './commands.js'
+import { exportRecord, readOnlyStore, writeOutput, type ReportOptions } from './cli-io.js'
 import { buildSummary } from './post.js'
 import { summaryDocx } from './summary-docx.js'
 import { ledgerXlsx } from './xlsx.js'
-import { Templates } from '../bot/templates.js'
+import { Templates } from '../templates.js'
 import { now } from '../clock.js'
 
 /** The `report --format json` shape of DESIGN.md for one month. */
@@ -19,8 +18,8 @@ export async function monthReport(branch: Branch, store: RecordStore, month: str
   const from = `${month}-01`
   const to = monthEnd(month)
   const year = periodOf(from, 'year')
-  const checkins = (await store.range(branch.id, from, to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
-  const activities = (await store.range(branch.id, year.from, to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  const checkins = await store.checkins(branch.id, { from, to })
+  const activities = await store.activities(branch.id, { from: year.from, to: to })
   const inMonth = activities.filter((a) => a.date !== null && a.date >= from && a.date <= to)
   const f = checkinFigures(branch, checkins, from, to)
   // check-ins of people not on the month's roster (removed from the config since): shown by name, never counted
@@ -56,15 +55,15 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write(`不支持的格式 ${o.format}，可选 text、json、docx、xlsx\n`)
     return 2
   }
-  const store0 = readOnlyStore(o.data, config)
+  const store = readOnlyStore(o.data, config)
   if (o.quarter || o.year) {
-    const period = parsePeriodArg(o.quarter ?? o.year, dayOf(new Date()))
-    if (!period || (o.quarter && !period.key.includes('Q')) || (o.year && period.key.length !== 4) || !['text', 'docx'].includes(o.format)) {
+    const period = parsePeriodArg(o.quarter ?? o.year, dayOf(now()))
+    if (!period || (o.quarter && unitOfKey(period.key) !== 'quarter') || (o.year && unitOfKey(period.key) !== 'year') || !['text', 'docx'].includes(o.format)) {
       process.stderr.write('季度、年度小结：--quarter 2026Q4 或 --year 2026，格式 text 或 docx\n')
       return 2
     }
-    const { model, text } = await buildSummary({ store: store0, templates: new Templates(), now }, branch, period)
-    const acts = (await store0.range(branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+    const { model, text } = await buildSummary({ store, templates: new Templates(), now }, branch, period)
+    const acts = await store.activities(branch.id, { from: period.from, to: period.to })
     if (o.format === 'text') { await writeOutput(text + '\n', o.out); return 0 }
     const out = o.out ?? `${model.title}.docx`
     writeFileSync(out, await summaryDocx(model, text, acts))
@@ -75,9 +74,8 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     process.stderr.write('请用 --month YYYY-MM 指定月份（或 --quarter 2026Q4、--year 2026）\n')
     return 2
   }
-  const store = store0
   if (o.format === 'json') {
-    await writeOutput(JSON.stringify(await monthReport(branch, store, o.month, dayOf(new Date())), null, 1) + '\n', o.out)
+    await writeOutput(JSON.stringify(await monthReport(branch, store, o.month, dayOf(now())), null, 1) + '\n', o.out)
     return 0
   }
   const { model, text } = await buildSummary({ store, templates: new Templates(), now }, branch, o.month)
@@ -85,11 +83,11 @@ export async function report(config: Config, o: ReportOptions): Promise<number> 
     await writeOutput(text + '\n', o.out)
     return 0
   }
-  const ledger = (await store.monthView(branch.id, o.month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  const ledger = await store.activities(branch.id, { month: o.month })
   const out = o.out ?? (o.format === 'docx' ? `${model.title}.docx` : `${branch.name}台账-${o.month}.xlsx`)
   const data = o.format === 'docx'
     ? await summaryDocx(model, text, ledger)
-    : await ledgerXlsx({ branch, from: `${o.month}-01`, to: monthEnd(o.month), activities: ledger, checkins: (await store.monthView(branch.id, o.month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin') })
+    : await ledgerXlsx({ branch, from: `${o.month}-01`, to: monthEnd(o.month), activities: ledger, checkins: await store.checkins(branch.id, { month: o.month }) })
   writeFileSync(out, data)
   process.stderr.write(`已写出 ${out}\n`)
   return 0

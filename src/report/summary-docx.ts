@@ -10,6 +10,7 @@ import type { ActivityRecord } from '../domain/types.js'
 import { monthChartPng } from './month-chart.js'
 import { clause, type SummaryModel } from './model.js'
 import { originalSpan } from './original.js'
+import { absentList } from './views.js'
 
 /**
  * Word uses a font only where it is installed, so each family names a font every Chinese Windows
@@ -64,7 +65,7 @@ export function ledgerRows(ledger: readonly ActivityRecord[]): (string | number 
     ['日期', '类型', '党小组', '议题', '主持人', '主讲人', '记录人', '应到', '实到', '缺席（原因）'],
     ...[...ledger].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '')).map((a) => [
       a.date ?? '（未填）', a.kind, a.group, clause(originalSpan(a.text, a.topic)), a.host, a.speaker, a.recorder ?? (a.reporter ? `${a.reporter}（报告人）` : null),
-      a.expected, a.attendees, a.absent.map((x) => `${x.name}（${x.reason ?? '原因未填'}）`).join('、') || null,
+      a.expected, a.attendees, absentList(a.absent),
     ]),
   ]
 }

@@ -10,6 +10,7 @@ import { KINDS } from '../domain/types.js'
 import { addDays } from '../domain/time.js'
 import { rosterDuring } from '../domain/roster.js'
 import { originalSpan } from './original.js'
+import { absentList } from './views.js'
 
 /** Only the bot's own relative photo paths are read: never an absolute path or one climbing out. */
 export function insideData(rel: string): boolean {
@@ -49,7 +50,7 @@ export const ACTIVITY_COLUMNS: { header: string; width: number; value: (r: Activ
   { header: '记录人', width: 14, value: recorderOf },
   { header: '应到', width: 6, value: (r) => r.expected },
   { header: '实到', width: 6, value: (r) => r.attendees },
-  { header: '缺席（原因）', width: 24, value: (r) => r.absent.map((a) => `${a.name}（${a.reason ?? '原因未填'}）`).join('、') || null },
+  { header: '缺席（原因）', width: 24, value: (r) => absentList(r.absent) },
   { header: '内容', width: 50, value: (r) => originalSpan(r.text, r.content) },
   { header: '报告人', width: 10, value: (r) => r.reporter },
   { header: '照片', width: 30, value: (r, names) => r.photos.map((p) => names.get(p) ?? path.basename(p)).join('\n') || null },

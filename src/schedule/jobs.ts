@@ -3,9 +3,9 @@
 import type { App } from '../bot/app.js'
 import { checkinFigures } from '../domain/checkin-stats.js'
 import { dayOf } from '../domain/time.js'
-import type { AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
-import { addDays, daysBetween, instantAt, monthEnd, previousMonth } from '../domain/time.js'
-import { announcementView } from '../bot/handlers/announcement.js'
+import type { Branch } from '../domain/types.js'
+import { addDays, daysBetween, instantAt, monthDay, monthEnd, previousMonth } from '../domain/time.js'
+import { announcementView, periodName, periodWord } from '../report/views.js'
 import { reminderPlan } from '../domain/reminders.js'
 import { obligationsOn } from '../domain/obligations.js'
 import { nextWorkday } from '../domain/workdays.js'
@@ -15,12 +15,12 @@ import type { OutMessage } from '../bot/outbox.js'
 import { monthChartPng } from '../report/month-chart.js'
 import { summaryDocx } from '../report/summary-docx.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
-import { periodOf } from '../domain/periods.js'
+import { periodOf, unitOfKey } from '../domain/periods.js'
 import { branchOn } from '../domain/roster.js'
 import type { Job } from './scheduler.js'
 
 async function todayCheckins(app: App, branch: Branch, day: string) {
-  const recs = (await app.store.monthView(branch.id, day.slice(0, 7), 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const recs = await app.store.checkins(branch.id, { month: day.slice(0, 7) })
   return checkinFigures(branch, recs, day, day)
 }
 
@@ -49,7 +49,7 @@ const digest: Job = {
     if (catchUp && day !== dayOf(app.now())) return // yesterday's digest is no news
     const f = await todayCheckins(app, branch, day)
     const text = app.templates.render('checkin-digest', {
-      date: `${Number(day.slice(5, 7))}月${Number(day.slice(8))}日`, count: f.members, roster: f.roster,
+      date: monthDay(day), count: f.members, roster: f.roster,
       names: f.byMember.map((m) => m.name).join('、') || null, minutes: f.minutes,
     })
     await postOnce(app, branch, `digest:${branch.id}:${day}:${at.toISOString().slice(11, 16)}`, text)
@@ -79,9 +79,7 @@ const meetingNotices: Job = {
     const t = at.getTime()
     const months = [...new Set([addDays(today, -3), today, addDays(today, 1)].map((d) => d.slice(0, 7)))]
     for (const m of months) {
-      for (const r of await app.store.monthView(branch.id, m, 'ledger')) {
-        if (r.type !== 'announcement') continue
-        const a = r as AnnouncementRecord
+      for (const a of await app.store.announcements(branch.id, { month: m })) {
         const start = instantAt(a.date, a.time ?? '09:00').getTime()
         const eve = instantAt(addDays(a.date, -1), branch.reminders.time).getTime()
         if (t >= eve && t < start && a.date !== dayOf(new Date(a.at))) {
@@ -92,7 +90,7 @@ const meetingNotices: Job = {
         }
         const followUp = instantAt(addDays(a.date, 1), branch.reminders.time).getTime()
         if (t >= followUp && t < followUp + 3 * 86400_000 && !app.state.wasSent(`ann-report:${a.id}`)) {
-          const held = (await app.store.monthView(branch.id, a.date.slice(0, 7), 'ledger')).some((x) => x.type === 'activity' && x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
+          const held = (await app.store.activities(branch.id, { month: a.date.slice(0, 7) })).some((x) => x.kind === a.kind && x.date === a.date && (!a.group || x.group === a.group))
           if (held) continue
           await sendOnce(app, `ann-report:${a.id}`, [{ to: { contact: a.announcer }, text: app.templates.render('announce-report', { name: a.announcer, ...announcementView(a) }) }])
         }
@@ -101,15 +99,15 @@ const meetingNotices: Job = {
   },
 }
 
-const cn = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日`
-const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月' })
+const cn = monthDay
+const itemView = (o: ObligationStatus) => ({ ...o, due: cn(o.due), periodLabel: periodWord(o.period) })
 /** a coming deadline, with how far off it is: the 7-, 3- and 1-day reminders must not read alike */
 const comingView = (day: string) => (o: ObligationStatus) => {
   const n = daysBetween(day, o.due)
   return { ...itemView(o), dueToday: n === 0, dueTomorrow: n === 1, daysLeft: n >= 2 ? n : null }
 }
 /** an overdue item's period is a past one: name it */
-const pastView = (o: ObligationStatus) => ({ ...itemView(o), periodLabel: o.period.includes('Q') ? `${o.period.slice(0, 4)}年第${'一二三四'[Number(o.period.slice(-1)) - 1]}季度` : o.period.length === 4 ? `${o.period}年度` : `${Number(o.period.slice(5))}月` })
+const pastView = (o: ObligationStatus) => ({ ...itemView(o), periodLabel: unitOfKey(o.period) === 'quarter' ? `${o.period.slice(0, 4)}年${periodName(o.period)}` : periodName(o.period) })
 
 /** On the first workday of a quarter: what this quarter and each month require. */
 async function quarterPlan(app: App, branch: Branch, day: string, acts: ActivityRecord[]): Promise<void> {
@@ -120,7 +118,7 @@ async function quarterPlan(app: App, branch: Branch, day: string, acts: Activity
     quarter: q.label,
     quarterItems: all.filter((o) => o.period === q.key),
     monthItems: all.filter((o) => /^\d{4}-\d{2}$/.test(o.period)).filter((o, i, xs) => o.group === null || xs.findIndex((x) => x.kind === o.kind) === i).map((o) => ({ ...o, group: o.group ? '每个党小组' : null })),
-    yearItems: all.some((o) => o.period.length === 4 && !o.met) ? { items: all.filter((o) => o.period.length === 4 && !o.met) } : null,
+    yearItems: all.some((o) => unitOfKey(o.period) === 'year' && !o.met) ? { items: all.filter((o) => unitOfKey(o.period) === 'year' && !o.met) } : null,
   })
   await postOnce(app, branch, `plan:${branch.id}:${q.key}`, text)
 }
@@ -135,7 +133,7 @@ const deadlineReminders: Job = {
     const paused = app.state.data.paused[branch.id]
     if (paused && paused >= day) return
     const year = periodOf(addDays(day, -1), 'year')
-    const acts = (await app.store.range(branch.id, year.from, today, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+    const acts = await app.store.activities(branch.id, { from: year.from, to: today })
     const plan = reminderPlan(branch, acts, day)
     // late (after downtime): only what is still unmet and not yet past its due date
     const keep = (o: ObligationStatus) => !catchUp || o.due >= today
@@ -173,7 +171,7 @@ const monthlySummary: Job = {
     const chart = branch.summary.chart ? monthChartPng(`${branch.name}${month.slice(0, 4)}年${model.month}月学习打卡`, model.figures) : null
     let docx: { name: string; data: Buffer } | null = null
     if (branch.summary.docx) {
-      const ledger = (await app.store.monthView(branch.id, month, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+      const ledger = await app.store.activities(branch.id, { month })
       docx = { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger) }
     }
     const msgs: Omit<OutMessage, 'kind' | 'key'>[] = []
@@ -189,8 +187,8 @@ const monthlySummary: Job = {
 
 /** What a posted summary states, to compare with the records later. */
 async function monthFigures(app: App, branch: Branch, month: string): Promise<{ memberDays: number; activities: number }> {
-  const checkins = (await app.store.monthView(branch.id, month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
-  const activities = (await app.store.monthView(branch.id, month, 'ledger')).filter((r) => r.type === 'activity' && (r.date ?? '').startsWith(month)).length
+  const checkins = await app.store.checkins(branch.id, { month })
+  const activities = (await app.store.activities(branch.id, { month })).filter((r) => (r.date ?? '').startsWith(month)).length
   return { memberDays: checkinFigures(branch, checkins, `${month}-01`, monthEnd(month)).memberDays, activities }
 }
 

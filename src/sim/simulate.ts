@@ -9,6 +9,7 @@ import path from 'node:path'
 import type { Config } from '../domain/types.js'
 import { isoShanghai } from '../domain/time.js'
 import { createLogger } from '../log.js'
+import { now as clockNow } from '../clock.js'
 import type { SentMessage } from '../bot/outbox.js'
 import { parseTranscript, type SimEvent } from './transcript.js'
 
@@ -85,7 +86,7 @@ export async function simulate(o: SimulateOptions): Promise<number> {
   }
   const { events, problems } = parseTranscript(text)
   for (const p of problems) err(`${o.transcriptFile}:${p.line}  已跳过：${p.message}`)
-  const start = o.from ?? events[0]?.at ?? new Date()
+  const start = o.from ?? events[0]?.at ?? clockNow()
   const until = o.until ?? new Date((events.at(-1)?.at ?? start).getTime() + 60_000)
   const dataDir = o.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'zhibu-sim-'))
   if (!o.dataDir) err(`数据目录（临时，结束后删除；要保留请用 --data）：${dataDir}`)
@@ -107,7 +108,7 @@ export async function simulate(o: SimulateOptions): Promise<number> {
     const { FileBox } = await import('file-box')
     const { createRuntime } = await import('../runtime.js')
 
-    const now = () => new Date(Date.now())
+    const now = clockNow
     const log = createLogger(now, err, !o.verbose)
     const routed = new Map<string, () => void>()
     const mocker = new mock.Mocker()

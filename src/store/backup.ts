@@ -8,6 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import os from 'node:os'
 import path from 'node:path'
 import * as tar from 'tar'
+import { now } from '../clock.js'
 import { isMissing } from './json-file.js'
 import { lockDataDir, LockError } from './lock.js'
 
@@ -67,7 +68,7 @@ export async function restore(archive: string, dataDir: string): Promise<number>
     const found = readdirSync(staging, { withFileTypes: true }).filter((e) => e.isDirectory() && !e.name.startsWith('_'))
       .map((e) => `${e.name}（${new Set(readdirSync(path.join(staging, e.name)).filter((n) => /^\d{4}-\d{2}\./.test(n)).map((n) => n.slice(0, 7))).size} 个月）`)
     process.stdout.write(`备份中的支部数据：${found.join('、') || '无'}\n`)
-    const keep = `${path.resolve(dataDir)}.before-restore-${Date.now()}`
+    const keep = `${path.resolve(dataDir)}.before-restore-${now().getTime()}`
     const parked: string[] = []
     for (const name of readdirSync(dataDir)) {
       if (name === '.lock') continue

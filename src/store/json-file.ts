@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs'
 import type { Adapter } from 'lowdb'
 import { writeFileDurable } from './atomic.js'
+import { now } from '../clock.js'
 
 /** The file is not there (nor, perhaps, its folder): read as empty. */
 export function isMissing(e: unknown): boolean {
@@ -26,7 +27,7 @@ export class DamagedDataError extends Error {
 }
 
 /** Beside the damaged file, never over anything: `<file>.damaged-<time>`. */
-export function keptName(file: string, at = Date.now()): string {
+export function keptName(file: string, at = now().getTime()): string {
   return `${file}.damaged-${new Date(at).toISOString().replace(/[:.]/g, '-')}`
 }
 

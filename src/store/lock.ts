@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { ensureDir } from './atomic.js'
+import { now } from '../clock.js'
 
 export class LockError extends Error {
   constructor(message: string) {
@@ -72,7 +73,7 @@ function sameHolder(held: Partial<LockInfo>, pid: number): boolean {
 export function lockDataDir(dataDir: string): () => void {
   ensureDir(dataDir)
   const file = path.join(dataDir, '.lock')
-  const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command: process.argv.slice(1).join(' '), procStart: processStart(process.pid) }
+  const info: LockInfo = { pid: process.pid, host: os.hostname(), startedAt: now().toISOString(), command: process.argv.slice(1).join(' '), procStart: processStart(process.pid) }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx', 0o600)

@@ -9,8 +9,9 @@
 import { mkdirSync, promises as fsp, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { Low } from 'lowdb'
-import type { DateStr, LedgerRecord } from '../domain/types.js'
+import type { ActivityRecord, AnnouncementRecord, CheckinRecord, DateStr, LedgerRecord } from '../domain/types.js'
 import { dayOf, previousMonth } from '../domain/time.js'
+import { isActivity, isAnnouncement, isCheckin, recordDay } from '../domain/records.js'
 import { ensureDir, GroupCommit, writeFileDurable } from './atomic.js'
 import { DamagedDataError, DurableJSONFile, isMissing, keptName, salvageMonth, type CorruptHandler } from './json-file.js'
 
@@ -28,12 +29,14 @@ export interface MonthFile {
 /** 'checkin': the month's check-ins; 'ledger': everything else (few records, read for reports). */
 export type Family = 'checkin' | 'ledger'
 
+/** Which records a query wants: those filed in a month, or those of the days from..to (inclusive). */
+export type Span = { month: string } | { from: DateStr; to: DateStr }
+
 export const familyOf = (r: LedgerRecord): Family => (r.type === 'checkin' ? 'checkin' : 'ledger')
 
 /** The month a record belongs to: the day it is about, not the day it was sent. */
 export function monthKeyOf(r: LedgerRecord): string {
-  if (r.type === 'checkin') return r.date.slice(0, 7)
-  return (r.date ?? dayOf(new Date(r.at))).slice(0, 7)
+  return recordDay(r).slice(0, 7)
 }
 
 export function monthFileName(month: string, family: Family): string {
@@ -414,11 +417,43 @@ export class RecordStore {
     const out: LedgerRecord[] = []
     for (const m of monthsBetween(from.slice(0, 7), to.slice(0, 7))) {
       for (const r of await this.monthView(branch, m, family)) {
-        const d = r.type === 'checkin' ? r.date : r.date ?? dayOf(new Date(r.at))
+        const d = recordDay(r)
         if (d >= from && d <= to) out.push(r)
       }
     }
     return out
+  }
+
+  private async spanOf(branch: string, span: Span, family: Family): Promise<readonly LedgerRecord[]> {
+    return 'month' in span ? this.monthView(branch, span.month, family) : this.range(branch, span.from, span.to, family)
+  }
+
+  /** A branch's check-ins of a month or a span of days, in the order they were added. A copy. */
+  async checkins(branch: string, span: Span): Promise<CheckinRecord[]> {
+    return (await this.spanOf(branch, span, 'checkin')).filter(isCheckin)
+  }
+
+  /** A branch's 三会一课 and other activity records of a month or a span of days. A copy. */
+  async activities(branch: string, span: Span): Promise<ActivityRecord[]> {
+    return (await this.spanOf(branch, span, 'ledger')).filter(isActivity)
+  }
+
+  /** A branch's announced meetings (#预告) of a month or a span of days. A copy. */
+  async announcements(branch: string, span: Span): Promise<AnnouncementRecord[]> {
+    return (await this.spanOf(branch, span, 'ledger')).filter(isAnnouncement)
+  }
+
+  /**
+   * Files a meeting photo beside the data, owner-only, under a safe name (the record's id and a
+   * counter, never the sender's text). Returns its path inside the data folder, as records keep it.
+   */
+  savePhoto(rec: { branch: string; id: string }, month: string, n: number, file: { name: string; data: Buffer }): string {
+    const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
+    const rel = path.join(rec.branch, 'photos', month, `${rec.id}-${n}.${ext}`)
+    const abs = path.join(this.dataDir, rel)
+    mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
+    writeFileSync(abs, file.data, { mode: 0o600 })
+    return rel
   }
 
   /** Folders of the data folder that are no configured branch's (a branch id renamed?). */

@@ -2,7 +2,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { parseDuration, parsePoints } from '../../src/messages/duration.js'
 import { entriesFor, parseBackfill, parseCheckin, parseSolitaire } from '../../src/messages/checkin.js'
-import { parseCommand } from '../../src/messages/command.js'
+import { parseCommand } from '../../src/bot/command-table.js'
 
 test('durations as people write them', () => {
   const cases: [string, number | null][] = [

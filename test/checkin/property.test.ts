@@ -5,7 +5,7 @@ import assert from 'node:assert/strict'
 import fc from 'fast-check'
 import { parseBackfill, parseCheckin, parseSolitaire } from '../../src/messages/checkin.js'
 import { parseDuration } from '../../src/messages/duration.js'
-import { parseCommand } from '../../src/messages/command.js'
+import { parseCommand } from '../../src/bot/command-table.js'
 
 const now = new Date('2026-11-22T10:00:00+08:00')
 const hostile = fc.oneof(

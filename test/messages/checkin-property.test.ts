@@ -9,7 +9,7 @@ import { parseDuration } from '../../src/messages/duration.js'
 import { parsePoints } from '../../src/messages/points.js'
 import { parseNumber } from '../../src/messages/numerals.js'
 import { entriesFor, parseSolitaire } from '../../src/messages/solitaire.js'
-import { parseCommand } from '../../src/messages/command.js'
+import { parseCommand } from '../../src/bot/command-table.js'
 import { normalize } from '../../src/messages/text.js'
 
 const now = new Date('2026-11-22T10:00:00+08:00')

@@ -1,7 +1,12 @@
 // Commands: `#` or `＃`, or after @-mentioning the bot. Hashtags for posts are not commands.
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { parseCommand, type Command } from '../../src/messages/command.js'
+import type { Command } from '../../src/messages/command.js'
+import { COMMAND_TABLE, helpText, parseCommand } from '../../src/bot/command-table.js'
+import type { App, MsgContext } from '../../src/bot/app.js'
+import { loadConfig } from '../../src/config/load.js'
+import { Templates } from '../../src/templates.js'
+import { EXAMPLE } from '../helpers/sim.js'
 
 const cmd = (name: Command['name'], args: string[] = [], rest = args.join(' ')): Command => ({ name, args, rest })
 
@@ -56,4 +61,27 @@ describe('parseCommand: not commands', () => {
     '@张三 帮助', '@支部助手小号 帮助',
   ]
   for (const t of cases) test(JSON.stringify(t), () => assert.equal(parseCommand(t), null))
+})
+
+describe('the command table', () => {
+  test('every name and alias of every row is that row\'s command', () => {
+    for (const row of COMMAND_TABLE) {
+      for (const word of [row.name, ...row.aliases]) assert.equal(parseCommand(`#${word}`)?.name, row.name, word)
+    }
+  })
+  test('#帮助 lists every row that has a help line, the secretaries\' lines only to secretaries', () => {
+    const branch = loadConfig(EXAMPLE).branches[0]!
+    const app = { templates: new Templates(), config: { bot: { name: '支部助手' } } } as unknown as App
+    const secretary = branch.members.find((m) => branch.secretaries.includes(m.name))!
+    const plain = branch.members.find((m) => !branch.secretaries.includes(m.name) && m.role === '党员')!
+    const ctx = (member: typeof secretary) => ({ branch: { ...branch, checkin: { ...branch.checkin, leaderboard: true } }, member }) as unknown as MsgContext
+    const forSecretary = helpText(app, ctx(secretary))
+    const forMember = helpText(app, ctx(plain))
+    for (const row of COMMAND_TABLE) {
+      if (!row.help) continue
+      const line = 'admin' in row.help ? row.help.admin : row.help.text
+      assert.ok(forSecretary.includes(line), line)
+      assert.equal(forMember.includes(line), !('admin' in row.help), line)
+    }
+  })
 })

@@ -10,7 +10,7 @@ import JSZip from 'jszip'
 import { loadConfig } from '../../src/config/load.js'
 import { summaryModel } from '../../src/report/model.js'
 import { summaryDocx } from '../../src/report/summary-docx.js'
-import { Templates } from '../../src/bot/templates.js'
+import { Templates } from '../../src/templates.js'
 import type { ActivityRecord, CheckinRecord } from '../../src/domain/types.js'
 import { EXAMPLE, tmpDir } from '../helpers/sim.js'
 

@@ -3,7 +3,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
-import { Templates } from '../../src/bot/templates.js'
+import { Templates } from '../../src/templates.js'
 import { ROOT } from '../helpers/sim.js'
 
 const dir = path.join(ROOT, 'templates')

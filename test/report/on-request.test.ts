@@ -7,11 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { loadConfig } from '../../src/config/load.js'
-import { Templates } from '../../src/bot/templates.js'
+import { Templates } from '../../src/templates.js'
 import type { App } from '../../src/bot/app.js'
 import type { OutMessage } from '../../src/bot/outbox.js'
 import type { ActivityRecord, Branch, LedgerRecord } from '../../src/domain/types.js'
 import { summaryOnRequest } from '../../src/report/post.js'
+import { RecordStore } from '../../src/store/records.js'
 import { simulate, tmpDir, EXAMPLE, ROOM } from '../helpers/sim.js'
 
 const base = loadConfig(EXAMPLE).branches[0]!
@@ -20,10 +21,12 @@ const meeting: ActivityRecord = {
   topic: '讨论发展党员工作', place: null, host: '周立新', speaker: null, recorder: null, expected: 5, attendees: 5, absent: [], content: null, photos: [],
 }
 
-function fakeApp(records: LedgerRecord[]) {
+async function fakeApp(records: LedgerRecord[]) {
   const sent: OutMessage[] = []
+  const store = new RecordStore(tmpDir())
+  for (const r of records) await store.add(r)
   const app = {
-    store: { range: async (_b: string, from: string, to: string, family: string) => records.filter((r) => (family === 'checkin') === (r.type === 'checkin') && (r.type === 'checkin' ? r.date : r.date ?? '') >= from && (r.type === 'checkin' ? r.date : r.date ?? '') <= to) },
+    store,
     templates: new Templates(),
     now: () => new Date('2026-12-05T10:00:00+08:00'),
     outbox: { enqueue: (m: OutMessage) => { sent.push(m) } },
@@ -34,7 +37,7 @@ const withSummary = (s: Partial<Branch['summary']>): Branch => ({ ...base, summa
 const files = (sent: OutMessage[], to: (m: OutMessage) => boolean) => sent.filter((m) => m.file && to(m)).map((m) => m.file!.name)
 
 test('asked in the group: the files to the asker, the text and the chart to the group', async () => {
-  const { app, sent } = fakeApp([meeting])
+  const { app, sent } = await fakeApp([meeting])
   await summaryOnRequest(app, base, '2026-11', '孙雅琴', ROOM)
   const mine = (m: OutMessage) => m.to.contact === '孙雅琴'
   assert.deepEqual(files(sent, mine).sort(), ['2026-11学习打卡统计.png', '机关第二党支部2026年11月工作小结.docx'])
@@ -49,7 +52,7 @@ test('asked in the group: the files to the asker, the text and the chart to the 
 })
 
 test('a branch that does not post summaries or charts: the group gets nothing, the asker everything', async () => {
-  const { app, sent } = fakeApp([meeting])
+  const { app, sent } = await fakeApp([meeting])
   await summaryOnRequest(app, withSummary({ enabled: false, chart: false }), '2026-11', '周立新', ROOM)
   assert.deepEqual(sent.filter((m) => m.to.room), [])
   assert.ok(sent.some((m) => m.to.contact === '周立新' && /2026年11月工作小结/.test(m.text ?? '')))
@@ -57,14 +60,14 @@ test('a branch that does not post summaries or charts: the group gets nothing, t
 })
 
 test('text posted but no chart when summary.chart is off', async () => {
-  const { app, sent } = fakeApp([meeting])
+  const { app, sent } = await fakeApp([meeting])
   await summaryOnRequest(app, withSummary({ chart: false }), '2026-11', '周立新', ROOM)
   assert.deepEqual(files(sent, (m) => !!m.to.room), [])
   assert.ok(sent.some((m) => m.to.room === ROOM && /工作小结/.test(m.text ?? '')))
 })
 
 test('asked privately: everything private', async () => {
-  const { app, sent } = fakeApp([meeting])
+  const { app, sent } = await fakeApp([meeting])
   await summaryOnRequest(app, base, '2026-11', '周立新', null)
   assert.deepEqual(sent.filter((m) => m.to.room), [])
   assert.equal(files(sent, (m) => m.to.contact === '周立新').length, 2)

@@ -4,7 +4,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { loadConfig } from '../../src/config/load.js'
 import { splitMessages, summaryModel } from '../../src/report/model.js'
-import { Templates } from '../../src/bot/templates.js'
+import { Templates } from '../../src/templates.js'
 import type { ActivityRecord, CheckinRecord, Kind } from '../../src/domain/types.js'
 import { simulate, EXAMPLE, ROOM } from '../helpers/sim.js'
 

@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { loadConfig } from '../../src/config/load.js'
 import { nestQuotes, summaryModel } from '../../src/report/model.js'
-import { Templates } from '../../src/bot/templates.js'
+import { Templates } from '../../src/templates.js'
 import type { ActivityRecord, AnnouncementRecord, Kind } from '../../src/domain/types.js'
 import { simulate, EXAMPLE, ROOM } from '../helpers/sim.js'
 

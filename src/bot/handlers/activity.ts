@@ -1,47 +1,35 @@
 // 三会一课 reports: a report becomes a 台账 record; photos sent right after it are attached;
 // #更正 and #撤销活动 fix the reporter's latest record; #台账 hands the ledger to secretaries.
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { parseActivity, type ReportContext, type Unclear } from '../../messages/activity.js'
-import { parseCommand } from '../../messages/command.js'
+import type { Command } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
-import { applyCorrection, completeWith, missingElements, sameMeeting } from '../../domain/ledger.js'
+import { applyCorrection, completeWith, CORRECTABLE_FIELDS, missingElements, sameMeeting } from '../../domain/ledger.js'
 import { kindFromWord, kindOf } from '../../domain/kinds.js'
-import { parsePeriodArg, periodOf } from '../../domain/periods.js'
+import { parsePeriodArg, periodOf, unitOfKey } from '../../domain/periods.js'
 import { obligationsOn } from '../../domain/obligations.js'
-import { addDays, dayOf, isoShanghai, previousMonth } from '../../domain/time.js'
-import type { ActivityRecord, Branch, CheckinRecord, Member } from '../../domain/types.js'
+import { addDays, dayOf, isoShanghai, monthDay, previousMonth } from '../../domain/time.js'
+import type { ActivityRecord, Branch } from '../../domain/types.js'
 import type { OutFile } from '../outbox.js'
-import { isSecretary, reply, tell, type App, type MsgContext } from '../app.js'
-import { branchOn, isOfficer, rosterOn } from '../../domain/roster.js'
+import { branchOn, isOfficer, isSecretary, rosterOn } from '../../domain/roster.js'
+import { reply, tell, type App, type MsgContext } from '../app.js'
 import { targetOfCorrection } from '../corrections.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
 import { summaryOnRequest } from '../../report/post.js'
+import { periodWord, recordView } from '../../report/views.js'
 
 /** Photos within this long after a report are its evidence. */
 const PHOTO_WINDOW_MS = 10 * 60_000
 
-export { isOfficer } from '../../domain/roster.js'
-
-const cn = (d: string | null) => (d ? `${Number(d.slice(5, 7))}月${Number(d.slice(8))}日` : null)
-
-export function recordView(r: ActivityRecord) {
-  return {
-    kind: r.kind, date: cn(r.date), group: r.group, topic: r.topic, place: r.place, host: r.host, speaker: r.speaker, recorder: r.recorder,
-    attendance: r.attendees !== null ? (r.expected !== null ? `实到${r.attendees}/应到${r.expected}` : `参加${r.attendees}人`) : null,
-    absent: r.absent.length ? r.absent.map((a) => `${a.name}（${a.reason ?? '原因未填'}）`).join('、') : null,
-    photos: r.photos.length || null,
-  }
-}
+const cn = (d: string | null) => (d ? monthDay(d) : null)
 
 /** The sender's latest activity record of this month or the last. */
 async function latestOf(app: App, ctx: MsgContext): Promise<ActivityRecord | null> {
   const today = dayOf(ctx.at)
   let best: ActivityRecord | null = null
   for (const m of [previousMonth(today.slice(0, 7)), today.slice(0, 7)]) {
-    for (const r of await app.store.monthView(ctx.branch.id, m, 'ledger')) {
-      if (r.type === 'activity' && r.reporter === ctx.member?.name && (!best || r.at > best.at)) best = r
+    for (const r of await app.store.activities(ctx.branch.id, { month: m })) {
+      if (r.reporter === ctx.member?.name && (!best || r.at > best.at)) best = r
     }
   }
   return best
@@ -75,8 +63,7 @@ function reportContext(ctx: MsgContext): ReportContext {
 }
 
 async function byId(app: App, branch: string, month: string, id: string): Promise<ActivityRecord | null> {
-  for (const r of await app.store.monthView(branch, month, 'ledger')) if (r.type === 'activity' && r.id === id) return r
-  return null
+  return (await app.store.activities(branch, { month })).find((r) => r.id === id) ?? null
 }
 
 function remember(ctx: MsgContext, r: ActivityRecord): void {
@@ -108,7 +95,7 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   if (await app.store.hasMessage(ctx.branch.id, month, 'ledger', ctx.msgId)) return true
   const { explicit: _e, unclear, ...fields } = p
   // a second report of a meeting already in the ledger completes that record instead of doubling it
-  const earlier = (await app.store.monthView(ctx.branch.id, month, 'ledger')).find((r): r is ActivityRecord => r.type === 'activity' && sameMeeting(r, fields, ctx.at))
+  const earlier = (await app.store.activities(ctx.branch.id, { month })).find((r) => sameMeeting(r, fields, ctx.at))
   if (earlier) {
     const { record: completed, added } = completeWith(earlier, fields)
     if (added.length) await app.store.update(earlier, completed)
@@ -182,21 +169,13 @@ function takeWaiting(ctx: MsgContext): OutFile[] {
   return list.filter((w) => ctx.at.getTime() - w.at <= PHOTO_WINDOW_MS).map((w) => w.file)
 }
 
-/** Files the photos beside the data (owner-only) and adds them to the record, in one update. */
+/** Files the photos beside the data (store.savePhoto) and adds them to the record, in one update. */
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[]): Promise<ActivityRecord>
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[], byMsg: string): Promise<ActivityRecord | null>
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[], byMsg?: string): Promise<ActivityRecord | null> {
   if (!files.length) return rec
   const photos = [...rec.photos]
-  for (const file of files) {
-    const ext = (/\.(jpe?g|png|gif|webp|heic)$/i.exec(file.name)?.[1] ?? 'jpg').toLowerCase()
-    // safe file names: the record id and a counter, never the sender's text
-    const rel = path.join(rec.branch, 'photos', (rec.date ?? dayOf(ctx.at)).slice(0, 7), `${rec.id}-${photos.length + 1}.${ext}`)
-    const abs = path.join(app.dataDir, rel)
-    mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
-    writeFileSync(abs, file.data, { mode: 0o600 })
-    photos.push(rel)
-  }
+  for (const file of files) photos.push(app.store.savePhoto(rec, (rec.date ?? dayOf(ctx.at)).slice(0, 7), photos.length + 1, file))
   const updated = { ...rec, photos }
   // with the photo's message id, the attachment and its done-mark are one journal line
   if (byMsg) return (await app.store.update(rec, updated, { byMsg })) ? updated : null
@@ -229,56 +208,53 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   return true
 }
 
-export async function activityCommands(app: App, ctx: MsgContext): Promise<boolean> {
-  if (ctx.type !== 'text') return false
-  const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (!cmd || !['更正', '撤销活动', '台账', '进度', '提醒', '月报'].includes(cmd.name)) return false
-  if (!ctx.member) return true
-  if (cmd.name === '台账') return ledger(app, ctx, cmd.args[0])
-  if (cmd.name === '进度') return progress(app, ctx)
-  if (cmd.name === '提醒') return reminders(app, ctx, cmd.args)
-  if (cmd.name === '月报') return monthSummary(app, ctx, cmd.args[0])
+/** #更正 字段 值: corrects the sender's latest record (or a named one: secretaries). */
+export const correct = (app: App, ctx: MsgContext, cmd: Command) => fixLatest(app, ctx, cmd)
+/** #撤销活动: removes the sender's latest record. */
+export const undoActivity = (app: App, ctx: MsgContext, cmd: Command) => fixLatest(app, ctx, cmd)
+
+async function fixLatest(app: App, ctx: MsgContext, cmd: Command): Promise<void> {
+  if (!ctx.member) return
   // issue 13: #更正 may name or quote whose record it means (others' only for secretaries)
   const target = cmd.name === '更正' ? await targetOfCorrection(app, ctx, cmd.args) : { own: cmd.args }
-  if (target === 'answered') return true
+  if (target === 'answered') return
   const last = 'record' in target ? target.record : await latestOf(app, ctx)
   if (!last) {
     reply(app, ctx, app.templates.render('activity-none', { name: ctx.member.name }))
-    return true
+    return
   }
   if (cmd.name === '撤销活动') {
-    if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return true // redelivered: done already
+    if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return // redelivered: done already
     reply(app, ctx, app.templates.render('activity-removed', { name: ctx.member.name, ...recordView(last) }))
-    return true
+    return
   }
   const [field, ...rest] = 'record' in target ? target.args : target.own
   if (!field || !rest.length) {
     reply(app, ctx, app.templates.render('correction-usage', { name: ctx.member.name }))
-    return true
+    return
   }
   const res = applyCorrection(last, field, rest.join(' '), (v) => parseDatePhrase(v, ctx.at, 'past')?.date ?? null)
   if ('error' in res) {
-    reply(app, ctx, app.templates.render('correction-error', { name: ctx.member.name, error: res.error }))
-    return true
+    reply(app, ctx, app.templates.render('correction-error', {
+      name: ctx.member.name, field: res.field, value: res.value, fields: CORRECTABLE_FIELDS.join('、'),
+      unknownField: res.error === 'field', badDate: res.error === 'date', badCount: res.error === 'count', badKind: res.error === 'kind',
+    }))
+    return
   }
-  if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return true
+  if (!(await app.store.update(last, res.record, { byMsg: ctx.msgId }))) return
   const missing = missingElements(res.record)
   reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, whose: 'whose' in target && target.whose !== ctx.member.name ? target.whose : null, field, ...recordView(res.record), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
-  return true
 }
 
-async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promise<boolean> {
-  if (!isSecretary(ctx.branch, ctx.member)) {
-    reply(app, ctx, app.templates.render('not-allowed', { name: ctx.member!.name, command: '台账' }))
-    return true
-  }
+/** #台账 [period] (secretaries): the ledger in the chat and as an Excel file in private. */
+export async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promise<void> {
   const period = parsePeriodArg(arg, dayOf(ctx.at))
   if (!period) {
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
-    return true
+    return
   }
-  const activities = (await app.store.range(ctx.branch.id, period.from, period.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
-  const checkins = (await app.store.range(ctx.branch.id, period.from, period.to, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  const activities = (await app.store.activities(ctx.branch.id, { from: period.from, to: period.to })).sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''))
+  const checkins = await app.store.checkins(ctx.branch.id, { from: period.from, to: period.to })
   reply(app, ctx, app.templates.render('ledger', {
     branch: ctx.branch.name, label: period.label, count: activities.length, empty: activities.length === 0,
     rows: activities.map((r) => ({ ...recordView(r), missing: missingElements(r).join('、') || null })),
@@ -286,60 +262,52 @@ async function ledger(app: App, ctx: MsgContext, arg: string | undefined): Promi
   const data = await ledgerXlsx({ branch: ctx.branch, from: period.from, to: period.to, activities, checkins })
   app.outbox.enqueue({ to: { contact: ctx.member!.name }, file: { name: `${ctx.branch.name}台账-${period.key}.xlsx`, data }, kind: 'reply' })
   tell(app, ctx.member!.name, app.templates.render('ledger-file', { label: period.label }), 'reply')
-  return true
 }
 
 /** #进度: where each obligation of the current periods stands (anyone on the roster may ask). */
-async function progress(app: App, ctx: MsgContext): Promise<boolean> {
+export async function progress(app: App, ctx: MsgContext): Promise<void> {
   const today = dayOf(ctx.at)
   const year = periodOf(today, 'year')
-  const acts = (await app.store.range(ctx.branch.id, year.from, today, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
+  const acts = await app.store.activities(ctx.branch.id, { from: year.from, to: today })
   const rows = obligationsOn(ctx.branch, acts, today).map((o) => ({
-    ...o, due: cn(o.due), periodLabel: o.period.includes('Q') ? '本季度' : o.period.length === 4 ? '本年度' : '本月',
+    ...o, due: cn(o.due), periodLabel: periodWord(o.period),
   }))
   reply(app, ctx, app.templates.render('progress', { branch: ctx.branch.name, today: cn(today), rows, unmet: rows.filter((r) => !r.met).length || null }))
-  return true
 }
 
 /** #提醒 (status), #提醒 暂停 7天, #提醒 恢复 — pausing and resuming is for secretaries. */
-async function reminders(app: App, ctx: MsgContext, args: string[]): Promise<boolean> {
+export async function reminders(app: App, ctx: MsgContext, args: string[]): Promise<void> {
   const name = ctx.member!.name
   const [verb, amount] = args
   if (verb === '暂停' || verb === '恢复') {
     if (!isSecretary(ctx.branch, ctx.member)) {
       reply(app, ctx, app.templates.render('not-allowed', { name, command: `提醒 ${verb}` }))
-      return true
+      return
     }
     if (verb === '恢复') {
       await app.state.setPaused(ctx.branch.id, null)
       reply(app, ctx, app.templates.render('reminders-resumed', { name }))
-      return true
+      return
     }
     const days = Math.min(90, Math.max(1, Number(/\d+/.exec(amount ?? '')?.[0] ?? 7)))
     const until = addDays(dayOf(ctx.at), days - 1)
     await app.state.setPaused(ctx.branch.id, until)
     reply(app, ctx, app.templates.render('reminders-paused', { name, until: cn(until) }))
-    return true
+    return
   }
   const paused = app.state.data.paused[ctx.branch.id]
   const r = ctx.branch.reminders
   reply(app, ctx, app.templates.render('reminders-status', {
     paused: paused && paused >= dayOf(ctx.at) ? cn(paused) : null, enabled: r.enabled, offsets: r.offsets.join('、'), time: r.time,
   }))
-  return true
 }
 
 /** #月报 [2026-10]: a month's summary on demand (secretaries), posted where it was asked. */
-async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined): Promise<boolean> {
-  if (!isSecretary(ctx.branch, ctx.member)) {
-    reply(app, ctx, app.templates.render('not-allowed', { name: ctx.member!.name, command: '月报' }))
-    return true
-  }
+export async function monthSummary(app: App, ctx: MsgContext, arg: string | undefined): Promise<void> {
   const p = parsePeriodArg(arg ?? previousMonth(dayOf(ctx.at).slice(0, 7)), dayOf(ctx.at))
-  if (!p || p.key.length !== 7 || p.key.includes('Q')) {
+  if (!p || unitOfKey(p.key) !== 'month') {
     reply(app, ctx, app.templates.render('ledger-usage', { name: ctx.member!.name }))
-    return true
+    return
   }
   await summaryOnRequest(app, ctx.branch, p.key, ctx.member!.name, ctx.room)
-  return true
 }

@@ -2,9 +2,8 @@
 // A record is durable before it is acknowledged; a redelivered message is never credited twice.
 import { randomUUID } from 'node:crypto'
 import { entriesFor, entryContent, parseBackfill, parseCheckin, parseSolitaire, type CheckinParse } from '../../messages/checkin.js'
-import { parseCommand } from '../../messages/command.js'
 import { memberDay, streakOfDates } from '../../domain/checkin-stats.js'
-import { dayOf, daysBetween, isoShanghai, previousMonth } from '../../domain/time.js'
+import { dayOf, daysBetween, isoShanghai, monthDay, previousMonth } from '../../domain/time.js'
 import type { CheckinRecord, DateStr, LedgerRecord, Member } from '../../domain/types.js'
 import { reply, type App, type MsgContext } from '../app.js'
 import { saveWithinDailyCap } from '../limits.js'
@@ -46,7 +45,7 @@ async function acknowledge(app: App, ctx: MsgContext, member: Member, date: Date
   const dates = new Set(recs.map((r) => r.date))
   if (dates.has(`${months[0]}-01`)) for (const d of await app.store.memberDates(ctx.branch.id, previousMonth(months[0]!), member.name)) dates.add(d)
   const view = {
-    name: member.name, date: `${Number(date.slice(5, 7))}月${Number(date.slice(8))}日`, minutes: day.minutes || null, points: day.points,
+    name: member.name, date: monthDay(date), minutes: day.minutes || null, points: day.points,
     times: day.count > 1 ? day.count : null, days, streak: streakOfDates(dates, today) || null,
     full: day.minutes >= dailyCapMinutes(ctx.branch.checkin) ? dailyCapMinutes(ctx.branch.checkin) / 60 : null, ...extra,
   }
@@ -81,7 +80,7 @@ export async function backfill(app: App, ctx: MsgContext): Promise<boolean> {
   const limit = ctx.branch.checkin.backfillDays
   if ('error' in b) {
     // 补卡 for a day still to come is a slip of the finger: say so, rather than "write the date"
-    if (b.error === 'future') reply(app, ctx, app.templates.render('backfill-future', { name: ctx.member.name, date: `${Number(b.date.slice(5, 7))}月${Number(b.date.slice(8))}日` }))
+    if (b.error === 'future') reply(app, ctx, app.templates.render('backfill-future', { name: ctx.member.name, date: monthDay(b.date) }))
     else reply(app, ctx, app.templates.render('backfill-no-date', { name: ctx.member.name, limit }))
     return true
   }
@@ -96,22 +95,20 @@ export async function backfill(app: App, ctx: MsgContext): Promise<boolean> {
   return true
 }
 
-export async function undoCheckin(app: App, ctx: MsgContext): Promise<boolean> {
-  if (ctx.type !== 'text' || parseCommand(ctx.text, app.config.bot.name)?.name !== '撤销打卡') return false
-  if (!ctx.member) return true
+/** 撤销打卡 (a row of bot/command-table.ts): removes the sender's latest check-in of today. */
+export async function undoCheckin(app: App, ctx: MsgContext): Promise<void> {
+  if (!ctx.member) return
   const today = dayOf(ctx.at)
-  const recs = await app.store.monthView(ctx.branch.id, today.slice(0, 7), 'checkin')
-  const mine = recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === ctx.member!.name && r.date === today)
+  const mine = (await app.store.checkins(ctx.branch.id, { month: today.slice(0, 7) })).filter((r) => r.member === ctx.member!.name && r.date === today)
   const last = mine.at(-1)
   if (!last) {
     reply(app, ctx, app.templates.render('undo-none', { name: ctx.member.name }))
-    return true
+    return
   }
   // the undo and its done-mark are one journal line: redelivered, it removes nothing more
-  if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return true
+  if (!(await app.store.remove(last, { byMsg: ctx.msgId }))) return
   const left = memberDay(ctx.member.name, mine.slice(0, -1), today)
   reply(app, ctx, app.templates.render('undo-ok', { name: ctx.member.name, content: last.content || null, left: left.count ? left.minutes : null }))
-  return true
 }
 
 /** 接龙: credit only the sender's own line(s), once per chain and day. */
@@ -124,8 +121,8 @@ export async function solitaire(app: App, ctx: MsgContext): Promise<boolean> {
   const own = entriesFor(s, [member.name, ...member.aliases, ctx.senderName])
   if (!own.length) return true
   const date = dayOf(ctx.at)
-  const recs = await app.store.monthView(ctx.branch.id, date.slice(0, 7), 'checkin')
-  const credited = new Set(recs.filter((r): r is CheckinRecord => r.type === 'checkin' && r.member === member.name && r.date === date && r.chain === s.topic).map((r) => r.content))
+  const recs = await app.store.checkins(ctx.branch.id, { month: date.slice(0, 7) })
+  const credited = new Set(recs.filter((r) => r.member === member.name && r.date === date && r.chain === s.topic).map((r) => r.content))
   const fresh = own
     .map((e) => ({ e, content: entryContent(e, member.name) }))
     .filter(({ content }) => !credited.has(content))

@@ -1,18 +1,17 @@
-// Members' and secretaries' check-in commands: #我的 #本月 #排行 #未打卡 #未识别.
-import { parseCommand } from '../../messages/command.js'
+// Members' and secretaries' check-in commands: #我的 #本月 #排行 #未打卡 #未识别 (rows of bot/command-table.ts).
 import { checkinFigures, streak } from '../../domain/checkin-stats.js'
 import { dayOf, monthEnd, previousMonth } from '../../domain/time.js'
 import { missedOf } from '../missed.js'
 import type { CheckinRecord } from '../../domain/types.js'
-import { isSecretary, reply, type App, type MsgContext } from '../app.js'
+import { reply, type App, type MsgContext } from '../app.js'
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`
 
 async function monthCheckins(app: App, branch: string, month: string): Promise<CheckinRecord[]> {
-  return (await app.store.monthView(branch, month, 'checkin')).filter((r): r is CheckinRecord => r.type === 'checkin')
+  return app.store.checkins(branch, { month })
 }
 
-async function mine(app: App, ctx: MsgContext): Promise<void> {
+export async function mine(app: App, ctx: MsgContext): Promise<void> {
   const member = ctx.member!
   const today = dayOf(ctx.at)
   const month = today.slice(0, 7)
@@ -35,7 +34,7 @@ async function mine(app: App, ctx: MsgContext): Promise<void> {
   }))
 }
 
-async function branchMonth(app: App, ctx: MsgContext): Promise<void> {
+export async function branchMonth(app: App, ctx: MsgContext): Promise<void> {
   const today = dayOf(ctx.at)
   const month = today.slice(0, 7)
   const f = checkinFigures(ctx.branch, await monthCheckins(app, ctx.branch.id, month), `${month}-01`, today)
@@ -46,7 +45,7 @@ async function branchMonth(app: App, ctx: MsgContext): Promise<void> {
   }))
 }
 
-async function leaderboard(app: App, ctx: MsgContext): Promise<void> {
+export async function leaderboard(app: App, ctx: MsgContext): Promise<void> {
   if (!ctx.branch.checkin.leaderboard) {
     reply(app, ctx, app.templates.render('cmd-leaderboard-off', { name: ctx.senderName }))
     return
@@ -58,7 +57,7 @@ async function leaderboard(app: App, ctx: MsgContext): Promise<void> {
   reply(app, ctx, app.templates.render('cmd-leaderboard', { month: Number(month.slice(5)), rows, empty: rows.length === 0 }))
 }
 
-async function missing(app: App, ctx: MsgContext): Promise<void> {
+export async function missing(app: App, ctx: MsgContext): Promise<void> {
   const today = dayOf(ctx.at)
   const month = today.slice(0, 7)
   const recs = await monthCheckins(app, ctx.branch.id, month)
@@ -70,28 +69,8 @@ async function missing(app: App, ctx: MsgContext): Promise<void> {
   }))
 }
 
-function unknownSenders(app: App, ctx: MsgContext): void {
+export function unknownSenders(app: App, ctx: MsgContext): void {
   const names = Object.entries(app.state.data.unknown[ctx.branch.id] ?? {}).map(([name, count]) => ({ name, count }))
   const missed = missedOf(ctx.branch.id)
   reply(app, ctx, app.templates.render('cmd-unknown', { names, empty: names.length === 0, missed, noMissed: missed.length === 0 }))
-}
-
-export async function memberCommands(app: App, ctx: MsgContext): Promise<boolean> {
-  if (ctx.type !== 'text') return false
-  const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (!cmd || !['我的', '本月', '排行', '未打卡', '未识别'].includes(cmd.name)) return false
-  if (!ctx.member) return true
-  const secretaryOnly = cmd.name === '未打卡' || cmd.name === '未识别'
-  if (secretaryOnly && !isSecretary(ctx.branch, ctx.member)) {
-    reply(app, ctx, app.templates.render('not-allowed', { name: ctx.member.name, command: cmd.name }))
-    return true
-  }
-  switch (cmd.name) {
-    case '我的': await mine(app, ctx); break
-    case '本月': await branchMonth(app, ctx); break
-    case '排行': await leaderboard(app, ctx); break
-    case '未打卡': await missing(app, ctx); break
-    case '未识别': unknownSenders(app, ctx); break
-  }
-  return true
 }

@@ -1,24 +1,6 @@
-// #帮助: what the bot understands. Strangers in private chat get only a pointer to the secretary.
-import { parseCommand } from '../../messages/command.js'
-import { isSecretary, reply, type App, type MsgContext } from '../app.js'
-
-export function helpText(app: App, ctx: MsgContext): string {
-  return app.templates.render('help', {
-    name: ctx.member?.name ?? '',
-    botName: app.config.bot.name,
-    backfillDays: ctx.branch.checkin.backfillDays,
-    leaderboard: ctx.branch.checkin.leaderboard,
-    secretary: isSecretary(ctx.branch, ctx.member),
-  })
-}
-
-export function help(app: App, ctx: MsgContext): boolean {
-  if (ctx.type !== 'text') return false
-  const cmd = parseCommand(ctx.text, app.config.bot.name)
-  if (cmd?.name !== '帮助' && !(cmd?.name === 'unknown' && ctx.toBot)) return false
-  reply(app, ctx, helpText(app, ctx))
-  return true
-}
+// Strangers in private chat get only a pointer to the secretary (#帮助 itself is a row of
+// bot/command-table.ts, which lists the commands).
+import { reply, type App, type MsgContext } from '../app.js'
 
 /** Private messages from people not on any roster: help only, nothing stored. */
 export function stranger(app: App, ctx: MsgContext): boolean {
