@@ -6,6 +6,7 @@ import { backfill, checkin, recall, solitaire, undoCheckin } from './handlers/ch
 import { memberCommands } from './handlers/commands.js'
 import { activityCommands, photo, report, reportAnswer } from './handlers/activity.js'
 import { announce } from './handlers/announcement.js'
+import { screenshot, screenshotAsk } from './handlers/screenshot.js'
 import { noteMissed } from './missed.js'
 
 export const ROUTES: readonly Route[] = [
@@ -13,11 +14,14 @@ export const ROUTES: readonly Route[] = [
   { name: 'stranger', handle: stranger },
   { name: 'help', handle: help },
   { name: 'undo-checkin', handle: undoCheckin },
+  { name: 'screenshot-ask', handle: screenshotAsk },
   { name: 'commands', handle: memberCommands },
   { name: 'activity-commands', handle: activityCommands },
   { name: 'announce', handle: announce },
   { name: 'report-answer', handle: reportAnswer },
   { name: 'photo', handle: photo },
+  // after the photo: a meeting photo after a report goes to that record first
+  { name: 'screenshot', handle: screenshot },
   { name: 'backfill', handle: backfill },
   { name: 'solitaire', handle: solitaire },
   { name: 'report', handle: report },

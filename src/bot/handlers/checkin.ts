@@ -22,7 +22,7 @@ async function alreadyRecorded(app: App, ctx: MsgContext, month: string): Promis
 }
 
 /** Saves records; on a storage failure the member is told, and nothing is acknowledged. */
-async function save(app: App, ctx: MsgContext, recs: LedgerRecord[]): Promise<boolean> {
+export async function save(app: App, ctx: MsgContext, recs: LedgerRecord[]): Promise<boolean> {
   try {
     await saveWithinDailyCap(app, recs) // a day's minutes stop at the branch's ceiling (issue 13)
     return true
@@ -33,7 +33,7 @@ async function save(app: App, ctx: MsgContext, recs: LedgerRecord[]): Promise<bo
   }
 }
 
-async function acknowledge(app: App, ctx: MsgContext, member: Member, date: DateStr, template: string, extra: object = {}): Promise<void> {
+export async function acknowledge(app: App, ctx: MsgContext, member: Member, date: DateStr, template: string, extra: object = {}): Promise<void> {
   const mode = ctx.branch.checkin.ack
   if (mode !== 'reply' && ctx.room) return // digest and silent: no per-message reply in the group
   const today = dayOf(ctx.at)
