@@ -37,6 +37,8 @@ export function tidyOcr(text: string): string {
   // join Han characters OCR separated (twice: each pass joins every other gap)
   const gap = new RegExp(`(${HAN}) (?=${HAN})`, 'gu')
   s = s.replace(gap, '$1').replace(gap, '$1')
+  // a number and its unit belong together: 52 分 → 52分, 1 小时 → 1小时
+  s = s.replace(/(\d) (?=积分|分|小时)/g, '$1')
   // a stray mark between two Han characters of a label
   s = s.replace(new RegExp(`(${HAN})${NOISE}(?=${HAN})`, 'gu'), '$1')
   return s.split('\n').map((l) => l.trim().replace(/ ?\t ?/g, '\t')).join('\n')
@@ -62,17 +64,16 @@ function fuzzy(label: string): string {
   return `(?:${[...variants].sort((a, b) => b.length - a.length).join('|')})`
 }
 
-const TODAY_POINTS_LABELS = ['今日已累积', '今日已累计', '今日累积', '今日累计', '今日获得', '今日已获', '今日得分', '今日积分', '今日学习积分']
+const TODAY_POINTS_LABELS = ['今日已累积', '今日已累计', '今日累积', '今日累计', '今日已获得', '今日获得', '今日已获', '今日得分', '今日积分', '今日学习积分', '当日积分', '今日获取']
 const TODAY_POINTS = TODAY_POINTS_LABELS.map(fuzzy).join('|')
 const TODAY_MINUTES = ['今日学习时长', '今日学习时间', '今日已学习', '今日学习', '今日学时'].map(fuzzy).join('|')
 
 // markers of a study screen; two of them make a screen study-like (one could be a document's word)
-const MARKERS = [/学习积分|我的积分/, /总积分/, /今日已?累[积计]|今日获得|今日积分|今日得分/, /每日上限|已获\s*\d/, /积分规则|积分明细|积分排名/,
+const MARKERS = [/学习积分|我的积分/, /总积分|累计积分/, /今日已?累[积计]|今日已?获得?|今日积分|今日得分|当日积分/, /每日上限|已获\s*\d/, /积分规则|积分明细|积分排名/,
   /学习强国|强国/, /今日学习|学习时长|学习时间/, /分钟/, /已完成|去看看/, /学习记录|本周累计|累计学习/, /答题|视听学习|选读文章|本地频道/]
 
-function studyLike(s: string): boolean {
-  return MARKERS.filter((m) => m.test(s)).length >= 2
-}
+const markers = (s: string) => MARKERS.filter((m) => m.test(s)).length
+const studyLike = (s: string) => markers(s) >= 2
 
 interface Found { value: number | null }
 
@@ -83,25 +84,42 @@ function sameLine(s: string, labels: string, unit: string): Found[] {
 }
 
 /**
- * A card: labels on one line, values on the next (今日获得 总积分 / 52分 18652). Today's value is the
- * one in the same place among the values as its label among the labels; when the counts differ, the
- * place is unknown (a value was missed): null.
+ * A card: labels on one line, values on the next (今日获得 总积分 / 52分 18652), or the values above
+ * their labels (41 30222 / 今日积分 总积分). Today's value is the one in the same place among the
+ * values as its label among the labels. Below is looked at first; when the values below do not
+ * match the labels in number, the place is unknown (a value was missed): null. Above counts only
+ * when it matches exactly (a status bar above a title is not a value).
  */
-function nextLine(s: string, labels: string): Found[] {
+function beside(s: string, labels: string, valueOf: (cell: string) => number | null): Found[] {
   const lines = s.split('\n').filter((l) => l.trim())
   const label = new RegExp(`^(?:${labels})$`, 'u')
+  const cellsOf = (line: string, n: number) => (line.includes('\t') ? line.split('\t') : n === 1 ? [line] : line.split(/\s+/)).filter((c) => /\d/.test(c))
   const out: Found[] = []
   lines.forEach((line, i) => {
     const parts = line.split(line.includes('\t') ? '\t' : /\s+/)
     const at = parts.findIndex((p) => label.test(p))
     if (at < 0 || /\d/.test(line)) return
-    const below = lines[i + 1]
-    if (!below) return
-    const values = below.split(below.includes('\t') ? '\t' : /\s+/).filter((v) => /\d/.test(v)).map((v) => /^(\d+)\s*(?:分钟|积分|分)?$/.exec(v)?.[1] ?? 'x')
-    const v = values.length === parts.length ? Number(values[at]) : NaN
-    out.push({ value: Number.isNaN(v) ? null : v })
+    const below = lines[i + 1] ? cellsOf(lines[i + 1]!, parts.length) : []
+    const above = lines[i - 1] ? cellsOf(lines[i - 1]!, parts.length) : []
+    if (below.length) out.push({ value: below.length === parts.length ? valueOf(below[at]!) : null })
+    else if (above.length === parts.length) out.push({ value: valueOf(above[at]!) })
   })
   return out
+}
+
+const pointsCell = (cell: string): number | null => {
+  const m = new RegExp(`^${NUM}\\s*(?:积分|分)?$`, 'u').exec(cell.trim())
+  return m ? toNumber(m[1]!) : null
+}
+const minutesCell = (cell: string): number | null => {
+  const c = cell.trim()
+  const m = new RegExp(`^${NUM}\\s*(?:分钟|min)$`, 'u').exec(c)
+  if (m) return toNumber(m[1]!)
+  const h = new RegExp(`^${NUM}\\s*(?:小时|h)\\s*(?:${NUM}\\s*分钟?)?$`, 'u').exec(c)
+  if (!h) return null
+  const hours = toNumber(h[1]!)
+  const min = h[2] ? toNumber(h[2]) : 0
+  return hours === null || min === null || min >= 60 ? null : hours * 60 + min
 }
 
 function hoursMinutes(s: string): Found[] {
@@ -140,8 +158,8 @@ export function readStudyScreen(ocrText: string): ScreenRead {
   const s = tidyOcr(ocrText)
   if (!studyLike(s)) return { kind: 'other' }
   // 今日已累积38积分 / 今日获得 52分 / 今日积分 38: the unit may be missing after 今日积分
-  const pointsFound = [...sameLine(s, TODAY_POINTS, '积分|分(?!钟)|(?=\\s|$)'), ...nextLine(s, TODAY_POINTS)]
-  const minutesFound = [...sameLine(s, TODAY_MINUTES, '分钟|min'), ...hoursMinutes(s), ...nextLine(s, TODAY_MINUTES)]
+  const pointsFound = [...sameLine(s, TODAY_POINTS, '积分|分(?!钟)|(?=\\s|$)'), ...beside(s, TODAY_POINTS, pointsCell)]
+  const minutesFound = [...sameLine(s, TODAY_MINUTES, '分钟|min'), ...hoursMinutes(s), ...beside(s, TODAY_MINUTES, minutesCell)]
   let points = agreed(pointsFound, MAX_POINTS)
   const minutes = agreed(minutesFound, MAX_MINUTES)
   const r = rows(s)
@@ -149,4 +167,22 @@ export function readStudyScreen(ocrText: string): ScreenRead {
   if (points === 'conflict' || minutes === 'conflict') return { kind: 'unclear' }
   if (points === 'none' && minutes === 'none') return { kind: 'unclear' }
   return { kind: 'study', points: points === 'none' ? null : points, minutes: minutes === 'none' ? null : minutes }
+}
+
+/**
+ * Whether a second look (the picture inverted: white text on a coloured bar, a red figure on a dark
+ * card) may settle what the first reading could not: a study-like screen without a figure, or a
+ * screen with one marker of a study screen. A photo with no marker gets no second look.
+ */
+export function worthSecondLook(ocrText: string, first: ScreenRead): boolean {
+  return first.kind === 'unclear' || (first.kind === 'other' && markers(tidyOcr(ocrText)) >= 1)
+}
+
+/** Two readings of one screen (as it is, inverted), together; the inverted one alone when together they disagree. */
+export function readTwoLooks(first: string, second: string): ScreenRead {
+  const both = readStudyScreen(`${first}\n${second}`)
+  if (both.kind === 'study') return both
+  const alone = readStudyScreen(second)
+  if (alone.kind === 'study') return alone
+  return both.kind === 'unclear' || alone.kind === 'unclear' || readStudyScreen(first).kind === 'unclear' ? { kind: 'unclear' } : { kind: 'other' }
 }

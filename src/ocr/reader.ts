@@ -8,6 +8,12 @@ let inFlight = 0
 /** Whether any reader is reading or has images waiting (simulate waits for it as for real I/O). */
 export const ocrBusy = (): boolean => inFlight > 0
 
+/** Counts `p` as OCR work in flight until it settles (preparing a picture, on resvg's threads). */
+export function asOcrWork<T>(p: Promise<T>): Promise<T> {
+  inFlight++
+  return p.finally(() => { inFlight-- })
+}
+
 export interface ReaderOptions {
   idleMs: number
   maxQueue: number
@@ -26,6 +32,7 @@ export class OcrReader {
   constructor(private readonly o: ReaderOptions) {}
 
   get queued(): number { return this.waiting }
+  get full(): boolean { return this.waiting >= this.o.maxQueue }
   get running(): boolean { return this.engine !== null }
 
   /** The image's text, or null when the queue is full. Rejects when OCR fails. */

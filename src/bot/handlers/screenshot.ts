@@ -7,11 +7,12 @@
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { readStudyScreen } from '../../messages/screenshot.js'
+import type { ScreenRead } from '../../messages/screenshot.js'
 import { memberDay } from '../../domain/checkin-stats.js'
 import { dayOf, isoShanghai } from '../../domain/time.js'
 import type { CheckinRecord, Member } from '../../domain/types.js'
 import { OcrReader } from '../../ocr/reader.js'
+import { readScreen } from '../../ocr/screen.js'
 import { reply, type App, type MsgContext } from '../app.js'
 import type { OutFile } from '../outbox.js'
 import { acknowledge, save } from './checkin.js'
@@ -98,15 +99,15 @@ export async function screenshotAsk(app: App, ctx: MsgContext): Promise<boolean>
 }
 
 function queue(app: App, ctx: MsgContext, member: Member, file: OutFile, seen: Seen, asked = false): boolean {
-  const read = shotsOf(app).reader.read(file.data)
-  if (!read) {
+  const reader = shotsOf(app).reader
+  const unread = () => {
     app.log.warn(`待识别的截图过多，「${member.name}」的这张未识别`)
     if (asked) reply(app, ctx, app.templates.render('screenshot-unclear', { name: member.name }))
-    return true
   }
+  if (reader.full) { unread(); return true }
   seen.reads++
   seen.pending++
-  const work = read.finally(() => { seen.pending-- }).then((text) => credit(app, ctx, member, file, text, seen, asked), (e) => {
+  const work = readScreen(reader, file.data).finally(() => { seen.pending-- }).then((r) => (r ? credit(app, ctx, member, file, r, seen, asked) : unread()), (e) => {
     app.log.warn(`识别「${member.name}」的截图失败：${(e as Error).message}`)
     if (asked) reply(app, ctx, app.templates.render('screenshot-unclear', { name: member.name }))
   }).catch((e) => app.log.error(`处理「${member.name}」的截图时出错`, e))
@@ -114,8 +115,7 @@ function queue(app: App, ctx: MsgContext, member: Member, file: OutFile, seen: S
   return true
 }
 
-async function credit(app: App, ctx: MsgContext, member: Member, file: OutFile, text: string, seen: Seen, asked: boolean): Promise<void> {
-  const r = readStudyScreen(text)
+async function credit(app: App, ctx: MsgContext, member: Member, file: OutFile, r: ScreenRead, seen: Seen, asked: boolean): Promise<void> {
   if (r.kind === 'other') {
     if (asked) reply(app, ctx, app.templates.render('screenshot-unclear', { name: member.name }))
     return // a photo, a document: no check-in, no reply

@@ -1,0 +1,18 @@
+// One screenshot, read: OCR of the picture in grey (src/ocr/prepare.ts), then the pure reader; when
+// that cannot settle it, a second look at the picture as sent (its colours threshold differently).
+// Both readings wait in the same queue as every other screenshot.
+import { readStudyScreen, readTwoLooks, worthSecondLook, type ScreenRead } from '../messages/screenshot.js'
+import { greyImage } from './prepare.js'
+import { asOcrWork, type OcrReader } from './reader.js'
+
+/** The screen's reading, or null when the queue is full. */
+export async function readScreen(reader: OcrReader, image: Buffer): Promise<ScreenRead | null> {
+  const grey = await asOcrWork(greyImage(image))
+  const first = reader.read(grey ?? image)
+  if (!first) return null
+  const text = await first
+  const r = readStudyScreen(text)
+  if (!grey || !worthSecondLook(text, r)) return r
+  const again = reader.read(image)
+  return again ? readTwoLooks(text, await again) : r
+}
