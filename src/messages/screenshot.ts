@@ -93,10 +93,11 @@ function sameLine(s: string, labels: string, unit: string): Found[] {
 function beside(s: string, labels: string, valueOf: (cell: string) => number | null): Found[] {
   const lines = s.split('\n').filter((l) => l.trim())
   const label = new RegExp(`^(?:${labels})$`, 'u')
-  const cellsOf = (line: string, n: number) => (line.includes('\t') ? line.split('\t') : n === 1 ? [line] : line.split(/\s+/)).filter((c) => /\d/.test(c))
+  const cellsOf = (line: string, n: number) => (line.includes('\t') ? line.split('\t') : n === 1 ? [line] : line.split(/\s+/))
+    .map((c) => c.replace(/^[^\dOoDlIS]+/u, '').trim()).filter((c) => /\d/.test(c))
   const out: Found[] = []
   lines.forEach((line, i) => {
-    const parts = line.split(line.includes('\t') ? '\t' : /\s+/)
+    const parts = labelsOf(line)
     const at = parts.findIndex((p) => label.test(p))
     if (at < 0 || /\d/.test(line)) return
     const below = lines[i + 1] ? cellsOf(lines[i + 1]!, parts.length) : []
@@ -107,13 +108,28 @@ function beside(s: string, labels: string, valueOf: (cell: string) => number | n
   return out
 }
 
+/**
+ * A line's labels, as columns: marks and stray strokes dropped (, 今日获得 _ | → 今日获得), and a lone
+ * character OCR cut from its label put back (总积 分 → 总积分).
+ */
+function labelsOf(line: string): string[] {
+  const parts = line.split(line.includes('\t') ? '\t' : /\s+/).map((p) => p.replace(/[^\p{Script=Han}\d]/gu, '')).filter(Boolean)
+  const out: string[] = []
+  for (const p of parts) {
+    if (out.length && [...p].length === 1) out[out.length - 1] += p
+    else out.push(p)
+  }
+  return out
+}
+
+// 分 is often misread as 刀 or 份 at the end of a figure
 const pointsCell = (cell: string): number | null => {
-  const m = new RegExp(`^${NUM}\\s*(?:积分|分)?$`, 'u').exec(cell.trim())
+  const m = new RegExp(`^${NUM}\\s*(?:积分|分|刀|份)?[^\\d]{0,2}$`, 'u').exec(cell.trim())
   return m ? toNumber(m[1]!) : null
 }
 const minutesCell = (cell: string): number | null => {
   const c = cell.trim()
-  const m = new RegExp(`^${NUM}\\s*(?:分钟|min)$`, 'u').exec(c)
+  const m = new RegExp(`^${NUM}\\s*(?:分钟|min)[^\\d]{0,2}$`, 'u').exec(c)
   if (m) return toNumber(m[1]!)
   const h = new RegExp(`^${NUM}\\s*(?:小时|h)\\s*(?:${NUM}\\s*分钟?)?$`, 'u').exec(c)
   if (!h) return null

@@ -1,40 +1,49 @@
-// Screens drawn by the project (resvg + the bundled font), read by the real OCR engine and the
-// screenshot reader: several layouts, light and dark, phone widths, noise; photos and documents
-// give nothing. One worker for the whole file (each reading takes about a second).
-import { after, before, test } from 'node:test'
+// Screens drawn by the project (resvg + the bundled font), read the way the bot reads them (the
+// OCR queue, a grey first look, a second look when unsettled) and by the screenshot reader: several
+// layouts, light and dark, phone widths, noise; photos and documents give nothing. One worker for
+// the whole file (each reading takes about a second).
+import { after, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { tesseractEngine, type OcrEngine } from '../../src/ocr/engine.js'
-import { readStudyScreen, type ScreenRead } from '../../src/messages/screenshot.js'
-import { documentPage, meetingPhoto, pointsPage, studyTimePage, todayCard } from './screens.js'
+import { OcrReader } from '../../src/ocr/reader.js'
+import { readScreen } from '../../src/ocr/screen.js'
+import type { ScreenRead } from '../../src/messages/screenshot.js'
+import { documentPage, figuresAbove, landscape, meetingPhoto, pointsPage, redHeaderPage, studyTimePage, todayCard } from './screens.js'
 
-let engine: OcrEngine
-before(async () => { engine = await tesseractEngine() })
-after(async () => { await engine.terminate() })
+const reader = new OcrReader({ idleMs: 60_000, maxQueue: 10 })
+after(() => reader.stop())
 
-const read = async (png: Buffer): Promise<ScreenRead> => readStudyScreen(await engine.recognize(png))
-/** Right, or a question: never a wrong number. */
-const rightOrAsk = (r: ScreenRead, want: ScreenRead) => assert.ok(r.kind === 'unclear' || JSON.stringify(r) === JSON.stringify(want), JSON.stringify(r))
+const read = async (png: Buffer): Promise<ScreenRead | null> => readScreen(reader, png)
+const points = (n: number): ScreenRead => ({ kind: 'study', points: n, minutes: null })
 
 test('the points page with its rows, light and dark, two widths: today\'s points, not the total', async () => {
-  assert.deepEqual(await read(pointsPage({ today: 29 })), { kind: 'study', points: 29, minutes: null })
-  assert.deepEqual(await read(pointsPage({ today: 38, total: 40123, dark: true, width: 720 })), { kind: 'study', points: 38, minutes: null })
+  assert.deepEqual(await read(pointsPage({ today: 29 })), points(29))
+  assert.deepEqual(await read(pointsPage({ today: 38, total: 40123, dark: true, width: 720 })), points(38))
 })
 
-test('a simple 今日获得 card, light and dark', async () => {
-  assert.deepEqual(await read(todayCard({ today: 52 })), { kind: 'study', points: 52, minutes: null })
-  rightOrAsk(await read(todayCard({ today: 47, dark: true, width: 828 })), { kind: 'study', points: 47, minutes: null })
+test('white text on a red header; figures above their labels', async () => {
+  assert.deepEqual(await read(redHeaderPage({ today: 31, width: 1170 })), points(31))
+  assert.deepEqual(await read(figuresAbove({ today: 41, dark: true })), points(41))
+})
+
+test('a simple 今日获得 card, light and dark, narrow and noisy', async () => {
+  assert.deepEqual(await read(todayCard({ today: 52, width: 540 })), points(52))
+  assert.deepEqual(await read(todayCard({ today: 47, dark: true, width: 828, noise: 400 })), points(47))
 })
 
 test('a study-time page gives minutes', async () => {
-  assert.deepEqual(await read(studyTimePage({ minutes: 45, dark: true, width: 750 })), { kind: 'study', points: null, minutes: 45 })
+  assert.deepEqual(await read(studyTimePage({ minutes: 45, dark: true, width: 750, noise: 300 })), { kind: 'study', points: null, minutes: 45 })
 })
 
-test('a screen whose today line is damaged is asked about, not guessed', async () => {
-  // 今日积分 below the sum of its own rows: a misread the cross-check catches
+test('a screen whose today figure disagrees with its rows is asked about, not guessed', async () => {
   assert.deepEqual(await read(pointsPage({ today: 12, label: 'today' })), { kind: 'unclear' })
 })
 
-test('a meeting photo and a document page make no check-in', async () => {
+test('a meeting photo, a landscape and a document page make no check-in', async () => {
   assert.deepEqual(await read(meetingPhoto()), { kind: 'other' })
+  assert.deepEqual(await read(landscape()), { kind: 'other' })
   assert.deepEqual(await read(documentPage()), { kind: 'other' })
+})
+
+test('one worker for all of them, started on demand', () => {
+  assert.equal(reader.starts, 1)
 })

@@ -11,6 +11,8 @@ export interface Look {
   width?: number
   /** a status bar at the top (time, battery) */
   statusBar?: boolean
+  /** specks of dust and compression noise sprinkled over the screen (how many) */
+  noise?: number
 }
 
 export interface Row { task: string; got: number; cap: number }
@@ -28,9 +30,25 @@ function render(svg: string, width: number): Buffer {
   return Buffer.from(r.render().asPng())
 }
 
+/** A small seeded generator, so a noisy screen is the same at every run. */
+function rng(seed: number) {
+  let x = seed >>> 0 || 1
+  return () => ((x = (x * 1664525 + 1013904223) >>> 0) / 2 ** 32)
+}
+
+function specks(n: number, height: number): string {
+  const r = rng(n * 7919 + height)
+  let out = ''
+  for (let i = 0; i < n; i++) {
+    const grey = Math.floor(r() * 255)
+    out += `<rect x="${(r() * 360).toFixed(1)}" y="${(r() * height).toFixed(1)}" width="${(0.4 + r() * 1.2).toFixed(1)}" height="${(0.4 + r() * 1.2).toFixed(1)}" fill="rgb(${grey},${grey},${grey})" opacity="${(0.3 + r() * 0.5).toFixed(2)}"/>`
+  }
+  return out
+}
+
 function frame(body: string, height: number, look: Look, bg: string): Buffer {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="${height}" viewBox="0 0 360 ${height}" font-family="${FONT_FAMILY}">` +
-    `<rect width="360" height="${height}" fill="${bg}"/>${body}</svg>`
+    `<rect width="360" height="${height}" fill="${bg}"/>${body}${look.noise ? specks(look.noise, height) : ''}</svg>`
   return render(svg, look.width ?? 1080)
 }
 
@@ -68,6 +86,40 @@ export function pointsPage(o: { today: number; total?: number; rows?: Row[]; lab
     y += 74
   }
   return frame(body, y + 20, o, c.bg)
+}
+
+/** The newer page: a red header with white text (total, today's sum), the rows below on white. */
+export function redHeaderPage(o: { today: number; total?: number; rows?: Row[] } & Look = { today: 29 }): Buffer {
+  const rows = o.rows ?? DEFAULT_ROWS.slice(0, 4)
+  let body = `<rect width="360" height="170" fill="#d9282f"/>` +
+    `<text x="180" y="44" font-size="17" text-anchor="middle" fill="#ffffff">学习积分</text>` +
+    `<text x="180" y="100" font-size="38" text-anchor="middle" fill="#ffffff">${o.total ?? 31052}</text>` +
+    `<text x="180" y="140" font-size="14" text-anchor="middle" fill="#ffe9e9">今日已累积 ${o.today} 积分</text>`
+  let y = 210
+  for (const r of rows) {
+    body += `<text x="20" y="${y}" font-size="15" fill="#333">${esc(r.task)}</text>` +
+      `<text x="20" y="${y + 22}" font-size="12" fill="#999">已获${r.got}分/每日上限${r.cap}分</text>` +
+      `<rect x="266" y="${y - 14}" width="74" height="28" rx="14" fill="#d9282f"/><text x="303" y="${y + 5}" font-size="13" text-anchor="middle" fill="#fff">${r.got >= r.cap ? '已完成' : '去看看'}</text>`
+    y += 62
+  }
+  return frame(body, y + 10, o, '#ffffff')
+}
+
+/** Big figures with their labels under them: 41 / 今日积分, 30222 / 总积分. */
+export function figuresAbove(o: { today: number; total?: number } & Look = { today: 41 }): Buffer {
+  const c = palette(!!o.dark)
+  const body = `<text x="180" y="50" font-size="17" text-anchor="middle" fill="${c.text}">学习积分</text>` +
+    `<text x="90" y="124" font-size="40" text-anchor="middle" fill="${c.accent}">${o.today}</text><text x="90" y="154" font-size="13" text-anchor="middle" fill="${c.sub}">今日积分</text>` +
+    `<text x="270" y="124" font-size="40" text-anchor="middle" fill="${c.text}">${o.total ?? 30222}</text><text x="270" y="154" font-size="13" text-anchor="middle" fill="${c.sub}">总积分</text>`
+  return frame(body, 200, o, c.bg)
+}
+
+/** A landscape: sky, hills, a lake. */
+export function landscape(look: Look = {}): Buffer {
+  const body = `<defs><linearGradient id="s" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#6aa7e8"/><stop offset="1" stop-color="#d8ecff"/></linearGradient></defs>` +
+    `<rect width="360" height="150" fill="url(#s)"/><circle cx="290" cy="50" r="22" fill="#fff3b0"/>` +
+    `<path d="M0 150 L70 80 L130 140 L200 70 L290 150 Z" fill="#3f7d3a"/><rect y="150" width="360" height="90" fill="#4f86b8"/>`
+  return frame(body, 240, { width: look.width ?? 1200 }, '#6aa7e8')
 }
 
 /** A simple card: "今日获得 52分" with the 总积分 beside it and no rows. */
