@@ -1,7 +1,6 @@
 // A screenshot made ready for OCR: in grey (white text on a red bar, a red figure on a dark card
 // stay readable), inverted if asked, and enlarged when small. Done by resvg — already the project's renderer — on libuv's thread pool
-// (renderAsync), so the bot's own thread is not held up.
-import { renderAsync } from '@resvg/resvg-js'
+// (renderAsync), so the bot's own thread is not held up. Loaded with the first screenshot, like the OCR.
 
 /** Width and height of a PNG or JPEG, from its header; null for anything else. */
 export function imageSize(b: Buffer): { width: number; height: number } | null {
@@ -38,6 +37,7 @@ export async function greyImage(image: Buffer, o: { invert?: boolean; minWidth?:
     `<rect width="${w}" height="${h}" fill="${o.invert ? '#000' : '#fff'}"/>` +
     `<image width="${w}" height="${h}" filter="url(#i)" href="data:${mime};base64,${image.toString('base64')}"/></svg>`
   try {
+    const { renderAsync } = await import('@resvg/resvg-js')
     const out = await renderAsync(svg, { fitTo: { mode: 'width', value: Math.max(w, Math.min(minWidth, w * 2)) }, font: { loadSystemFonts: false } })
     return Buffer.from(out.asPng())
   } catch {

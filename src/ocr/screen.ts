@@ -2,11 +2,16 @@
 // that cannot settle it, a second look at the picture as sent (its colours threshold differently).
 // Both readings wait in the same queue as every other screenshot.
 import { readStudyScreen, readTwoLooks, worthSecondLook, type ScreenRead } from '../messages/screenshot.js'
-import { greyImage } from './prepare.js'
+import { greyImage, imageSize } from './prepare.js'
 import { asOcrWork, type OcrReader } from './reader.js'
 
 /** The screen's reading, or null when the queue is full. */
+/** Smaller than any phone screen (a sticker, an icon): not worth starting the worker for. */
+const MIN_SIDE = 200
+
 export async function readScreen(reader: OcrReader, image: Buffer): Promise<ScreenRead | null> {
+  const size = imageSize(image)
+  if (size && (size.width < MIN_SIDE || size.height < MIN_SIDE)) return { kind: 'other' }
   const grey = await asOcrWork(greyImage(image))
   const first = reader.read(grey ?? image)
   if (!first) return null

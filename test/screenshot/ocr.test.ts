@@ -20,6 +20,11 @@ test('the points page with its rows, light and dark, two widths: today\'s points
   assert.deepEqual(await read(pointsPage({ today: 38, total: 40123, dark: true, width: 720 })), points(38))
 })
 
+test('a JPEG as WeChat recompresses it', async () => {
+  assert.deepEqual(await read(pointsPage({ today: 33, width: 828, jpeg: 50 })), points(33))
+  assert.deepEqual(await read(studyTimePage({ minutes: 62, jpeg: 40, noise: 200 })), { kind: 'study', points: null, minutes: 62 })
+})
+
 test('white text on a red header; figures above their labels', async () => {
   assert.deepEqual(await read(redHeaderPage({ today: 31, width: 1170 })), points(31))
   assert.deepEqual(await read(figuresAbove({ today: 41, dark: true })), points(41))

@@ -3,6 +3,7 @@
 // are not study screens (a meeting-photo-like scene, a document page). SVG rendered by resvg with the
 // bundled CJK font, so the pictures are the same on any machine.
 import { Resvg } from '@resvg/resvg-js'
+import jpeg from 'jpeg-js'
 import { FONT_FAMILY, FONT_FILE } from '../../src/report/month-chart.js'
 
 export interface Look {
@@ -13,6 +14,8 @@ export interface Look {
   statusBar?: boolean
   /** specks of dust and compression noise sprinkled over the screen (how many) */
   noise?: number
+  /** sent as a JPEG of this quality (WeChat recompresses pictures), else PNG */
+  jpeg?: number
 }
 
 export interface Row { task: string; got: number; cap: number }
@@ -25,9 +28,11 @@ function palette(dark: boolean) {
     : { bg: '#f4f4f4', card: '#ffffff', text: '#222222', sub: '#777777', accent: '#e8372c', line: '#e5e5e5' }
 }
 
-function render(svg: string, width: number): Buffer {
+function render(svg: string, width: number, quality?: number): Buffer {
   const r = new Resvg(svg, { font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }, fitTo: { mode: 'width', value: width } })
-  return Buffer.from(r.render().asPng())
+  const img = r.render()
+  if (!quality) return Buffer.from(img.asPng())
+  return Buffer.from(jpeg.encode({ data: Buffer.from(img.pixels), width: img.width, height: img.height }, quality).data)
 }
 
 /** A small seeded generator, so a noisy screen is the same at every run. */
@@ -49,7 +54,7 @@ function specks(n: number, height: number): string {
 function frame(body: string, height: number, look: Look, bg: string): Buffer {
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="${height}" viewBox="0 0 360 ${height}" font-family="${FONT_FAMILY}">` +
     `<rect width="360" height="${height}" fill="${bg}"/>${body}${look.noise ? specks(look.noise, height) : ''}</svg>`
-  return render(svg, look.width ?? 1080)
+  return render(svg, look.width ?? 1080, look.jpeg)
 }
 
 const statusBar = (c: ReturnType<typeof palette>) =>
