@@ -175,6 +175,15 @@ const waiting = new Map<string, { at: number; file: OutFile }[]>()
 const MAX_WAITING = 9
 const MAX_WAITING_BYTES = 16 << 20
 
+/** A photo held for a report that turned out to be a study screenshot: not a meeting photo. */
+export function unholdPhoto(ctx: MsgContext): void {
+  const list = waiting.get(who(ctx))
+  if (!list) return
+  const left = list.filter((w) => w.at !== ctx.at.getTime())
+  if (left.length) waiting.set(who(ctx), left)
+  else waiting.delete(who(ctx))
+}
+
 function takeWaiting(ctx: MsgContext): OutFile[] {
   const list = waiting.get(who(ctx)) ?? []
   waiting.delete(who(ctx))

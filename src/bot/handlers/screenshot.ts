@@ -16,11 +16,13 @@ import { readScreen } from '../../ocr/screen.js'
 import { reply, type App, type MsgContext } from '../app.js'
 import type { OutFile } from '../outbox.js'
 import { acknowledge, save } from './checkin.js'
+import { unholdPhoto } from './activity.js'
 
 /** Images read per member and day, study or not: bounds what a stream of photos costs. */
 const MAX_READS_PER_DAY = 4
 /** How long the last image waits for 「识别截图」. */
 const ASK_WINDOW_MS = 30 * 60_000
+const MAX_HELD = 30
 const ASK = /^(?:@\S+\s+)*[#＃]?\s*(?:重新|再)?(?:识别|读取|读一下|看一下)(?:一下)?(?:这张|我的|刚才的)?截图$/
 
 interface Seen { day: string; reads: number; studied: boolean; pending: number }
@@ -46,10 +48,12 @@ class Screenshots {
     return s
   }
 
+  /** The member's last unread image, for 「识别截图」: one each, a few dozen at most, half an hour. */
   hold(key: string, h: Held): void {
     this.held.delete(key)
+    for (const [k, x] of this.held) if (h.at - x.at > ASK_WINDOW_MS) this.held.delete(k)
     this.held.set(key, h)
-    if (this.held.size > 200) this.held.delete(this.held.keys().next().value!)
+    if (this.held.size > MAX_HELD) this.held.delete(this.held.keys().next().value!)
   }
 }
 
@@ -121,6 +125,7 @@ async function credit(app: App, ctx: MsgContext, member: Member, file: OutFile, 
     return // a photo, a document: no check-in, no reply
   }
   seen.studied = true
+  unholdPhoto(ctx) // a study screen is no meeting photo for a report that follows
   if (r.kind === 'unclear') {
     reply(app, ctx, app.templates.render('screenshot-unclear', { name: member.name }))
     return
