@@ -8,12 +8,6 @@ let inFlight = 0
 /** Whether any reader is reading or has images waiting (simulate waits for it as for real I/O). */
 export const ocrBusy = (): boolean => inFlight > 0
 
-/** Counts `p` as OCR work in flight until it settles (preparing a picture, on resvg's threads). */
-export function asOcrWork<T>(p: Promise<T>): Promise<T> {
-  inFlight++
-  return p.finally(() => { inFlight-- })
-}
-
 export interface ReaderOptions {
   idleMs: number
   maxQueue: number
@@ -35,15 +29,20 @@ export class OcrReader {
   get full(): boolean { return this.waiting >= this.o.maxQueue }
   get running(): boolean { return this.engine !== null }
 
-  /** The image's text, or null when the queue is full. Rejects when OCR fails. */
-  read(image: Buffer): Promise<string> | null {
+  /**
+   * The image's text, or null when the queue is full. Rejects when OCR fails. `image` may be a step
+   * that makes the picture (the grey copy): it runs in turn, inside the queue, so a burst of
+   * screenshots never fills libuv's thread pool (which the bot's file writes share) with renders.
+   */
+  read(image: Buffer | (() => Promise<Buffer>)): Promise<string> | null {
     if (this.waiting >= this.o.maxQueue) return null
     this.waiting++
     inFlight++
     if (this.idle) { clearTimeout(this.idle); this.idle = null }
     const job = this.chain.then(async () => {
+      const picture = typeof image === 'function' ? await image() : image
       const engine = await this.start()
-      return engine.recognize(image)
+      return engine.recognize(picture)
     })
     this.chain = job.catch(() => undefined).finally(() => {
       this.waiting--

@@ -3,17 +3,17 @@
 // Both readings wait in the same queue as every other screenshot.
 import { readStudyScreen, readTwoLooks, worthSecondLook, type ScreenRead } from '../messages/screenshot.js'
 import { greyImage, imageSize } from './prepare.js'
-import { asOcrWork, type OcrReader } from './reader.js'
+import type { OcrReader } from './reader.js'
 
-/** The screen's reading, or null when the queue is full. */
 /** Smaller than any phone screen (a sticker, an icon): not worth starting the worker for. */
 const MIN_SIDE = 200
 
+/** The screen's reading, or null when the queue is full. */
 export async function readScreen(reader: OcrReader, image: Buffer): Promise<ScreenRead | null> {
   const size = imageSize(image)
   if (size && (size.width < MIN_SIDE || size.height < MIN_SIDE)) return { kind: 'other' }
-  const grey = await asOcrWork(greyImage(image))
-  const first = reader.read(grey ?? image)
+  let grey: Buffer | null = null
+  const first = reader.read(async () => (grey = await greyImage(image)) ?? image)
   if (!first) return null
   const text = await first
   const r = readStudyScreen(text)
