@@ -1,5 +1,6 @@
-// One screenshot, read: OCR of the picture in grey (src/ocr/prepare.ts), then the pure reader; when
-// that cannot settle it, a second look at the picture as sent (its colours threshold differently).
+// One screenshot, read: OCR of the picture as sent, then the pure reader; when that cannot settle it,
+// a second look at a grey copy (src/ocr/prepare.ts: tesseract thresholds colour channels apart and
+// loses white text on a coloured bar). Most screens need no copy, so most cost one reading only.
 // Both readings wait in the same queue as every other screenshot.
 import { readStudyScreen, readTwoLooks, worthSecondLook, type ScreenRead } from '../messages/screenshot.js'
 import { greyImage, imageSize } from './prepare.js'
@@ -12,12 +13,15 @@ const MIN_SIDE = 200
 export async function readScreen(reader: OcrReader, image: Buffer): Promise<ScreenRead | null> {
   const size = imageSize(image)
   if (size && (size.width < MIN_SIDE || size.height < MIN_SIDE)) return { kind: 'other' }
-  let grey: Buffer | null = null
-  const first = reader.read(async () => (grey = await greyImage(image)) ?? image)
+  const first = reader.read(image)
   if (!first) return null
   const text = await first
   const r = readStudyScreen(text)
-  if (!grey || !worthSecondLook(text, r)) return r
-  const again = reader.read(image)
-  return again ? readTwoLooks(text, await again) : r
+  if (!worthSecondLook(text, r)) return r
+  let grey: Buffer | null = null
+  const again = reader.read(async () => (grey = await greyImage(image)) ?? image)
+  if (!again) return r
+  const second = await again
+  if (!grey) return r // not decodable: the same picture again would read the same
+  return readTwoLooks(text, second)
 }
