@@ -12,6 +12,7 @@ import { Templates } from '../src/templates.js'
 import { buildSummary } from '../src/report/post.js'
 import { RecordStore } from '../src/store/records.js'
 import { BENCH_NOW, benchConfig, writeHistory, writeState } from './history.js'
+import { ocrBench } from './ocr.js'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const args = process.argv.slice(2)
@@ -96,8 +97,10 @@ try {
   const f = mean(runs.full)
   say(`完整历史：p50 ${f.p50Ms!.toFixed(2)} ms，p99 ${f.p99Ms!.toFixed(2)} ms，${f.botRate!.toFixed(0)} 条/秒（裸 Wechaty ${f.bareRate!.toFixed(0)} 条/秒），内存 ${f.rssMB!.toFixed(0)} MB`)
 
+  const ocr = ocrBench(path.join(root, 'ocr')) // issue 18: text while screenshots are read
   const result = {
     records,
+    ocrTextP99Ratio: ocr.ocrTextP99Ratio,
     handlingP50Ratio: f.p50Ms! / e.p50Ms!,
     handlingP99Ratio: f.p99Ms! / e.p99Ms!,
     throughputRatio: f.botRate! / f.bareRate!,
@@ -120,6 +123,7 @@ try {
     ['吞吐（本机器人 ÷ 裸 Wechaty）', `${f.bareRate!.toFixed(0)} 条/秒`, `${f.botRate!.toFixed(0)} 条/秒`, result.throughputRatio, '≥ 0.8', result.throughputRatio >= 0.8],
     ['200 人月度小结 ÷ 解析该月文件', `${median(parseMs).toFixed(1)} ms`, `${median(reportMs).toFixed(1)} ms`, result.reportRatio, '≤ 3', result.reportRatio <= 3],
     ['常驻内存（完整历史 − 空）', `${e.rssMB!.toFixed(0)} MB`, `${f.rssMB!.toFixed(0)} MB`, result.rssDeltaMB, '≤ 50 MB', result.rssDeltaMB <= 50],
+    ['处理一条消息 p99（识别截图时 ÷ 无截图）', `${ocr.absolute.p99Ms.idle.toFixed(2)} ms`, `${ocr.absolute.p99Ms.reading.toFixed(2)} ms`, ocr.ocrTextP99Ratio, '≤ 1.5', ocr.ocrTextP99Ratio <= 1.5],
     ['启动到就绪（完整历史 ÷ 空）', `${median(startEmpty).toFixed(0)} ms`, `${median(startFull).toFixed(0)} ms`, result.startupRatio, '≤ 1.5', result.startupRatio <= 1.5],
   ]
   const out = [

@@ -6,6 +6,7 @@ import { WechatyBuilder, type Wechaty } from 'wechaty'
 import type { App } from './bot/app.js'
 import { Outbox } from './bot/outbox.js'
 import { ROUTES } from './bot/routes.js'
+import { stopScreenshots } from './bot/handlers/screenshot.js'
 import { Shell, type ShellHooks } from './bot/shell.js'
 import { Templates } from './templates.js'
 import { Tracker } from './bot/tracker.js'
@@ -71,7 +72,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     const outbox = new Outbox((m) => tracker.track(shell!.deliver(m), 'send'), o.config.bot, o.now, (l) => o.log.warn(l))
     // scheduled notices survive a stop or a crash: they go out after the next login
     outbox.persistTo(path.join(o.dataDir, '_state', 'outbox.jsonl'))
-    const app: App = { config: o.config, store, seen, state, templates, outbox, now: o.now, log: o.log, dataDir: o.dataDir }
+    const app: App = { config: o.config, store, seen, state, templates, outbox, now: o.now, log: o.log, dataDir: o.dataDir, track: (p, l) => tracker.track(p, l) }
     tellSecretaries = (file, keptAs, reason) => {
       const rel = path.relative(o.dataDir, file)
       const branch = o.config.branches.find((b) => rel.startsWith(b.id + path.sep)) ?? (o.config.branches.length === 1 ? o.config.branches[0] : undefined)
@@ -87,6 +88,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       async stop(drainMs = 0) {
         await scheduler.stop()
         await tracker.idle()
+        await stopScreenshots(app)
         // what does not go out now stays in the durable queue for the next start
         await outbox.drain(drainMs)
         outbox.stop()

@@ -19,6 +19,8 @@ export interface App {
   now: () => Date
   log: Logger
   dataDir: string
+  /** counts background work (screenshots being read) as in flight, for stop and simulate */
+  track?: <T>(p: Promise<T>, label: string) => Promise<T>
 }
 
 /** One incoming message, as the handlers see it: already tied to a branch. */

@@ -4,6 +4,7 @@ import type { Route } from './router.js'
 import { stranger } from './handlers/help.js'
 import { backfill, checkin, recall, solitaire } from './handlers/checkin.js'
 import { photo, report, reportAnswer } from './handlers/activity.js'
+import { screenshot, screenshotAsk } from './handlers/screenshot.js'
 import { command } from './command-table.js'
 import { noteMissed } from './missed.js'
 
@@ -12,8 +13,11 @@ export const ROUTES: readonly Route[] = [
   { name: 'stranger', handle: stranger },
   // every #command, by the rows of command-table.ts
   { name: 'command', handle: command },
+  { name: 'screenshot-ask', handle: screenshotAsk },
   { name: 'report-answer', handle: reportAnswer },
   { name: 'photo', handle: photo },
+  // after the photo: a meeting photo after a report goes to that record first
+  { name: 'screenshot', handle: screenshot },
   { name: 'backfill', handle: backfill },
   { name: 'solitaire', handle: solitaire },
   { name: 'report', handle: report },

@@ -125,9 +125,15 @@ export class Shell {
       disputed,
     }
     if (kind === 'image') {
-      ctx.image = async () => {
-        const box = await m.toFileBox()
-        return { name: box.name, data: await box.toBuffer() }
+      // fetched once however many handlers look at it (the photo, then the screenshot)
+      let file: Promise<{ name: string; data: Buffer }> | null = null
+      ctx.image = () => {
+        file ??= (async () => {
+          const box = await m.toFileBox()
+          return { name: box.name, data: await box.toBuffer() }
+        })()
+        file.catch(() => { file = null })
+        return file
       }
     }
     return ctx

@@ -167,6 +167,7 @@ function toConfig(raw: RawConfig): Config {
       },
       limits: raw.bot.limits,
       dedupeDays: raw.bot.dedupeDays,
+      ocr: raw.bot.ocr,
       // a relative dataDir is relative to the working directory, as users expect from `npm start`
       dataDir: raw.bot.dataDir,
       transport: raw.bot.transport,

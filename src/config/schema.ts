@@ -63,6 +63,11 @@ const checkinSchema = z.strictObject({
     time: HHMM.default('20:00'),
     names: z.boolean().default(false),
   }).prefault({}),
+  // issue 18: 学习强国 / study-time screenshots read offline
+  screenshots: z.strictObject({
+    enabled: z.boolean().default(true),
+    keep: z.boolean().default(false),
+  }).prefault({}),
 })
 
 const summarySchema = z.strictObject({
@@ -115,6 +120,11 @@ export const botSchema = z.strictObject({
     queuePerMember: z.number().int().min(1).max(20).default(3),
   }).prefault({}),
   dedupeDays: z.number().int().min(1).max(30).default(3),
+  // the OCR worker for screenshots: stopped after this many idle minutes; at most maxQueue waiting
+  ocr: z.strictObject({
+    idleMinutes: z.number().min(0.5).max(120).default(3),
+    maxQueue: z.number().int().min(1).max(500).default(30),
+  }).prefault({}),
   dataDir: z.string().min(1).default('data'),
   transport: z.enum(['wechat', 'wecom'], { message: '接入方式应为 wechat（个人微信）或 wecom（企业微信）（invalid transport）' }).default('wechat'),
   // 企业微信's own limits, applied on top of outbox when transport is wecom

@@ -65,6 +65,8 @@ export interface CheckinSettings {
   /** a day's credited study stops here (hours; default 8) */
   dailyHoursCap?: number
   nudge: { enabled: boolean; time: string; names: boolean }
+  /** screenshots read for check-ins (optional so hand-built configs keep working: on, not kept) */
+  screenshots?: { enabled: boolean; keep: boolean }
 }
 
 export interface SummarySettings {
@@ -114,6 +116,8 @@ export interface BotSettings {
   /** flood limits (optional so hand-built configs in tests keep working) */
   limits?: { sameCommandMinutes: number; queuePerMember: number }
   dedupeDays: number
+  /** the screenshot OCR worker (optional: 3 idle minutes, 30 waiting) */
+  ocr?: { idleMinutes: number; maxQueue: number }
   dataDir: string
   /** wechat: a Wechaty puppet (WECHATY_PUPPET); wecom: 企业微信 智能机器人 */
   transport?: 'wechat' | 'wecom'
@@ -162,6 +166,8 @@ export interface CheckinRecord extends RecordBase {
   backfill: boolean
   /** set when credited from a 接龙 chain: the chain's topic line */
   chain?: string | null
+  /** set when read from a screenshot; `evidence` is the kept image (beside the data), if kept */
+  screenshot?: { evidence: string | null }
 }
 
 export interface Absence { name: string; reason: string | null }

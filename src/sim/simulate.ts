@@ -12,6 +12,7 @@ import { createLogger } from '../log.js'
 import { now as clockNow } from '../clock.js'
 import type { SentMessage } from '../bot/outbox.js'
 import { parseTranscript, type SimEvent } from './transcript.js'
+import { ocrBusy } from '../ocr/reader.js'
 
 export interface SimulateOptions {
   config: Config
@@ -32,7 +33,8 @@ const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQD
 // Real I/O the bot has asked libuv for and not yet got back (file system, DNS). While any is in
 // flight the simulated moment is not over, however long the machine takes: the clock must wait.
 const REAL_IO = /^(FSReq|FileHandle|CloseReq$|GetAddrInfo|GetNameInfo)/
-const realIoInFlight = () => process.getActiveResourcesInfo().some((r) => REAL_IO.test(r))
+// a screenshot being read (a worker thread) is real work too: the simulated moment waits for it
+const realIoInFlight = () => ocrBusy() || process.getActiveResourcesInfo().some((r) => REAL_IO.test(r))
 
 /** Tracked work, no real I/O, no timer due now: it waits on a future simulated timer (or forever). */
 const STALL_ROUNDS = 200
@@ -106,6 +108,7 @@ export async function simulate(o: SimulateOptions): Promise<number> {
     const { PuppetMock, mock } = await import('wechaty-puppet-mock')
     const { types } = await import('wechaty')
     const { FileBox } = await import('file-box')
+    type FileBoxLike = ReturnType<typeof FileBox.fromBase64>
     const { createRuntime } = await import('../runtime.js')
 
     const now = clockNow
@@ -219,7 +222,18 @@ export async function simulate(o: SimulateOptions): Promise<number> {
       } else {
         payload.listenerId = self.id
       }
-      if (ev.type === 'image') mocker.cacheFileBoxPayload.set(ev.id, FileBox.fromBase64(PIXEL, /\.(png|jpe?g)$/i.test(ev.text) ? ev.text : `${ev.id}.png`).toJSON())
+      if (ev.type === 'image') {
+        let picture: FileBoxLike | null = null
+        if (ev.file) {
+          try {
+            picture = FileBox.fromBase64(readFileSync(path.resolve(path.dirname(o.transcriptFile), ev.file)).toString('base64'), path.basename(ev.file))
+          } catch (e) {
+            err(`${o.transcriptFile}:${ev.line}  图片 ${ev.file} 无法读取（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），改用空白图片`)
+          }
+        }
+        picture ??= FileBox.fromBase64(PIXEL, /\.(png|jpe?g)$/i.test(ev.text) ? ev.text : `${ev.id}.png`)
+        mocker.cacheFileBoxPayload.set(ev.id, picture.toJSON())
+      }
       let taken = false
       routed.set(ev.id, () => { taken = true })
       try {

@@ -7,6 +7,8 @@ export interface SimEvent {
   text: string
   id: string
   type: 'text' | 'image' | 'recall'
+  /** an image event's picture, relative to the transcript's folder (DESIGN.md "Images in a transcript") */
+  file?: string
   line: number
 }
 
@@ -35,6 +37,7 @@ export function parseTranscript(text: string): { events: SimEvent[]; problems: T
     const type = (o.type ?? 'text') as string
     if (!['text', 'image', 'recall'].includes(type)) return void problems.push({ line, message: `type 应为 text、image 或 recall（bad type "${type}"）` })
     if (o.room !== undefined && o.room !== null && typeof o.room !== 'string') return void problems.push({ line, message: 'room 应为文字（room must be a string）' })
+    if (o.file !== undefined && (typeof o.file !== 'string' || !o.file.trim())) return void problems.push({ line, message: 'file 应为图片文件的路径（file must be a path）' })
     if (o.id !== undefined && typeof o.id !== 'string' && typeof o.id !== 'number') return void problems.push({ line, message: 'id 应为文字（id must be a string）' })
     events.push({
       at,
@@ -43,6 +46,7 @@ export function parseTranscript(text: string): { events: SimEvent[]; problems: T
       text: o.text as string,
       id: o.id !== undefined ? String(o.id) : `line:${line}`,
       type: type as SimEvent['type'],
+      ...(type === 'image' && typeof o.file === 'string' ? { file: o.file } : {}),
       line,
     })
   })

@@ -456,6 +456,16 @@ export class RecordStore {
     return rel
   }
 
+  /** A screenshot kept as its check-in's evidence: beside the data, owner-only, named by the record. */
+  saveScreenshot(branch: string, month: string, id: string, file: { name: string; data: Buffer }): string {
+    const ext = (/\.(jpe?g|png|gif|webp)$/i.exec(file.name)?.[1] ?? 'png').toLowerCase()
+    const rel = path.join(branch, 'screenshots', month, `${id}.${ext}`)
+    const abs = path.join(this.dataDir, rel)
+    mkdirSync(path.dirname(abs), { recursive: true, mode: 0o700 })
+    writeFileSync(abs, file.data, { mode: 0o600 })
+    return rel
+  }
+
   /** Folders of the data folder that are no configured branch's (a branch id renamed?). */
   strayBranchFolders(ids: string[]): string[] {
     try {

@@ -14,6 +14,7 @@ import type { OutFile } from '../outbox.js'
 import { branchOn, isOfficer, isSecretary, rosterOn } from '../../domain/roster.js'
 import { reply, tell, type App, type MsgContext } from '../app.js'
 import { targetOfCorrection } from '../corrections.js'
+import { holdPhoto, takeHeldPhotos } from '../photo-hold.js'
 import { ledgerXlsx } from '../../report/xlsx.js'
 import { summaryOnRequest } from '../../report/post.js'
 import { periodWord, recordView } from '../../report/views.js'
@@ -99,7 +100,7 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   if (earlier) {
     const { record: completed, added } = completeWith(earlier, fields)
     if (added.length) await app.store.update(earlier, completed)
-    const record = await attachPhotos(app, ctx, completed, takeWaiting(ctx))
+    const record = await attachPhotos(app, ctx, completed, takeHeldPhotos(ctx, PHOTO_WINDOW_MS))
     if (record.photos.length > completed.photos.length) added.push(`照片${record.photos.length - completed.photos.length}张`)
     remember(ctx, record)
     reply(app, ctx, app.templates.render('activity-merged', { name: ctx.member.name, kind: record.kind, date: cn(record.date), reporter: earlier.reporter === ctx.member.name ? '您' : earlier.reporter, added: added.join('、') || null }))
@@ -116,7 +117,7 @@ export async function report(app: App, ctx: MsgContext): Promise<boolean> {
     reply(app, ctx, app.templates.render('save-failed', { name: ctx.member.name }))
     return true
   }
-  const withPhotos = await attachPhotos(app, ctx, rec, takeWaiting(ctx))
+  const withPhotos = await attachPhotos(app, ctx, rec, takeHeldPhotos(ctx, PHOTO_WINDOW_MS))
   remember(ctx, withPhotos)
   const missing = missingElements(rec)
   reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(withPhotos), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
@@ -158,17 +159,6 @@ export async function reportAnswer(app: App, ctx: MsgContext): Promise<boolean> 
   return true
 }
 
-/** Photos a member sent before the words of their report, held briefly in memory until it comes. */
-const waiting = new Map<string, { at: number; file: OutFile }[]>()
-const MAX_WAITING = 9
-const MAX_WAITING_BYTES = 16 << 20
-
-function takeWaiting(ctx: MsgContext): OutFile[] {
-  const list = waiting.get(who(ctx)) ?? []
-  waiting.delete(who(ctx))
-  return list.filter((w) => ctx.at.getTime() - w.at <= PHOTO_WINDOW_MS).map((w) => w.file)
-}
-
 /** Files the photos beside the data (store.savePhoto) and adds them to the record, in one update. */
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[]): Promise<ActivityRecord>
 async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, files: OutFile[], byMsg: string): Promise<ActivityRecord | null>
@@ -191,13 +181,7 @@ export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   const last = latest && (recent || ctx.at.getTime() - new Date(latest.at).getTime() <= PHOTO_WINDOW_MS) ? latest : null
   if (!last) {
     // photos often come first and the words after: keep a few until a report follows
-    const list = (waiting.get(who(ctx)) ?? []).filter((w) => ctx.at.getTime() - w.at <= PHOTO_WINDOW_MS)
-    const bytes = list.reduce((n, w) => n + w.file.data.length, 0)
-    if (list.length < MAX_WAITING && bytes < MAX_WAITING_BYTES) {
-      list.push({ at: ctx.at.getTime(), file: await ctx.image() })
-      waiting.set(who(ctx), list)
-      if (waiting.size > 200) waiting.delete(waiting.keys().next().value!)
-    }
+    await holdPhoto(ctx, PHOTO_WINDOW_MS, () => ctx.image!())
     return false
   }
   if (await app.store.applied(last, ctx.msgId)) return true // this photo is already attached
