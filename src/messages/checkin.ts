@@ -34,7 +34,7 @@ const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学�
 // only with the points they report
 const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
 // the same markers as phrases to cut from the content, with the words that ride along (我已…打卡了)
-const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡)(?:了|啦|完毕|成功|完成)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
+const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成|就|算是|算) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡)(?:了|啦|完毕|成功|完成)?(?: ?吧)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
 
 // Messages that belong to another parser: 补卡 (backfill), 撤销打卡 (undo), 接龙 (solitaire).
 const OTHER_KIND = /^(?:[#【\[] ?)?(?:补 ?(?:打 ?)?卡|(?:撤销|撤回|取消|删除) ?打卡|接龙)/
@@ -63,6 +63,11 @@ const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必
 const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起|算|才算)$/
 // plans: the check-in has not happened yet
 const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|准备|打算|计划|马上|立刻|立即|这就|等下|等一下|以后|之后/
+// an intent governs the verb of its own clause: 准备晚上打卡 is a plan, but 学了两小时，主要是准备
+// 组织生活会的发言材料，顺便打卡 prepared something else — unless the intent reaches a study verb (打算先学完)
+const LATER = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|等下|等一下|以后|之后/
+const INTENT = /准备|打算|计划|马上|立刻|立即|这就/
+const INTENT_REACHES = /(?:准备|打算|计划)(?:先|再|去|要|好好)?(?:学|看|读|听|背|抄|打卡|把)/
 // promises are plans too: 晚上保证打卡, 一定打卡, 我会打卡的
 const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去|会|保证|肯定|一定|争取|尽量|必须|得)$/
 // negation governs the marker: 还没打卡, 忘记打卡, 没来得及打卡, 不用打卡
@@ -82,7 +87,8 @@ const OPINION = /觉得|认为|感觉|以为|建议|希望|担心/
 const RULE_AFTER = /^(?:需要|需|要|得|应该|应|必须|须|可以|能|只能|不能|不用|时|前|后|之前|之后)/
 // how to check in: never a check-in itself
 const FORMAT = /格式|模板|示例|样例|范例|例如|比如|例[:：]|如下|参照|照着/
-const CONDITIONAL = /如果|要是|假如|假设|万一|的话/
+// 要是 as "if", not inside 主要是, 只要是, 需要是
+const CONDITIONAL = /如果|(?<![主需只重总还就不])要是|假如|假设|万一|的话/
 // counting others: 已有15人打卡, 12名同志已打卡
 const COUNTS_OTHERS = /(?:\d+|[一二两三四五六七八九十]{1,3}) ?(?:人|位|名)(?:同志|党员)?(?:已经?|均|都)? ?$/
 // message-wide: an exhortation to others anywhere is a notice, not a check-in; so are the steps of
@@ -148,7 +154,7 @@ const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少�
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
 const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
-const notYet = (a: Around) => PLAN_NEAR.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
+const notYet = (a: Around) => LATER.test(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
 const aboutCheckingIn = (a: Around) =>
   MODIFIES.test(a.after) || TOPIC_AFTER.test(a.after) || OPINION.test(a.before) ||
@@ -158,9 +164,19 @@ const aboutCheckingIn = (a: Around) =>
 // a resolution or a rule: 我争取每天打卡, 要求每天打卡
 const SCHEDULE_NEAR = /每天|每日|天天|每周|至少|不少于|争取|力争|要求|规定/
 
+// 看了一集《觉醒年代》，算学习打卡吧 / 就算打卡了: the sender counts their own study (a rule says 才算 or
+// 也算 to others, a question asks 算打卡吗？). Read without the 算 and the softening 吧.
+const SELF_COUNT_NEAR = /(?<![才也都])(?:就|那就)?算(?:是)?$/
+const SOFTENER = /^ ?(?:了 ?)?(?:吧|啦|咯|哈)/
+function selfCounted(a: Around): Around {
+  if (!SELF_COUNT_NEAR.test(a.near) || !SOFTENER.test(a.after) || /[?？]|吗|么/.test(a.sentence)) return a
+  const soft = SOFTENER.exec(a.after)![0]
+  return { ...a, near: a.near.replace(SELF_COUNT_NEAR, ''), after: a.after.slice(soft.length), sentence: a.sentence.replace(/吧([^吧]*)$/, '$1') }
+}
+
 /** Is this marker occurrence someone stating a check-in, rather than talk about checking in? */
 function isStatement(plain: string, m: Span): boolean {
-  const a = around(plain, m)
+  const a = selfCounted(around(plain, m))
   return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a) || SCHEDULE_NEAR.test(a.near))
 }
 
