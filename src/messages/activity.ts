@@ -4,7 +4,7 @@
 // "王书记给大家讲了一堂党课", "我们小组晚上碰了个头，学了条例"). Notices of a future meeting, questions,
 // negations and forwarded articles are never reports.
 import type { Absence, ActivityRecord, DateStr, Kind, Role } from '../domain/types.js'
-import { kindAt } from '../domain/kinds.js'
+import { ACTIVITY_KINDS, kindAt, kindMentions } from '../domain/kinds.js'
 import { addDays, clockOf, dayOf, daysBetween } from '../domain/time.js'
 import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
@@ -139,9 +139,61 @@ function laterToday(d: DatePhrase, now: Date): boolean {
   return false
 }
 
+/** The report in a message (the first, when it reports several): see parseActivities. */
 export function parseActivity(input: string, now: Date, ctx: ReportContext): ActivityParse | null {
-  if (!input || input.length > MAX_PARSE_LENGTH) return null
+  return parseActivities(input, now, ctx)[0] ?? null
+}
+
+// A second meeting in the same message has its own kind word with its own verb of holding it, in a
+// clause of its own: "18号上午开了支委会（3人），下午接着开了党员大会，实到10人". A kind word that is
+// only the subject matter of the first ("支委会研究党员大会筹备", "传达了党员大会精神") starts nothing.
+const HELD_BEFORE_KIND = /(?:开了|召开了?|举行了?|举办了?|开|组织了?|开展了?)(?:一个|一次|一场|个|次|场)?\s*$/
+const HELD_AFTER_KIND = /^\s*(?:也|又|接着|随后)?(?:开了|开完|开过|开好|召开了|举行了|结束|散会|散了)/
+const SUBJECT_MATTER = /研究|讨论|筹备|部署|准备|安排|决定|商议|商定|审议|关于|传达|学习|精神|议题|通过|计划|拟|将/
+const MAX_MEETINGS = 4
+
+/** Where a second (third …) meeting starts: the start of the clause that holds it. */
+function meetingStarts(body: string): number[] {
+  const starts: number[] = []
+  let prev: Kind | null = null
+  for (const { kind, index, word } of kindMentions(body)) {
+    if (ACTIVITY_KINDS.has(kind)) continue
+    const clauseStart = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '！'].map((c) => body.lastIndexOf(c, index - 1) + 1))
+    const lead = body.slice(clauseStart, index)
+    const held = HELD_BEFORE_KIND.test(lead) || HELD_AFTER_KIND.test(body.slice(index + word.length, index + word.length + 6))
+    if (prev === null) { prev = kind; continue }
+    if (!held || kind === prev || SUBJECT_MATTER.test(lead) || clauseStart === 0 || (starts.length && clauseStart <= starts.at(-1)!)) continue
+    starts.push(clauseStart)
+    prev = kind
+    if (starts.length === MAX_MEETINGS - 1) break
+  }
+  return starts
+}
+
+/**
+ * Every report in a message: usually one; a message that reports two meetings ("上午开了支委会…，下午
+ * 接着开了党员大会…") gives one per meeting, each read from its own part, a part that names no day
+ * taking the first's. Empty when the message reports nothing.
+ */
+export function parseActivities(input: string, now: Date, ctx: ReportContext): ActivityParse[] {
+  if (!input || input.length > MAX_PARSE_LENGTH) return []
   const text = normalize(input).trim()
+  const whole = parseOne(text, now, ctx, null)
+  if (!whole) return []
+  const marker = MARKER.exec(text)
+  const body = (marker ? text.slice(marker[0].length) : text).trim()
+  const starts = meetingStarts(body)
+  if (!starts.length) return [whole]
+  const parts = [0, ...starts].map((from, i) => body.slice(from, starts[i] ?? body.length))
+  const first = parseOne((marker?.[0] ?? '') + parts[0]!, now, ctx, null)
+  if (!first) return [whole]
+  const rest = parts.slice(1).map((part) => parseOne(part, now, ctx, first.date))
+  if (rest.some((r) => !r || (r.kind === first.kind && r.group === first.group))) return [whole]
+  // the day said once, for both: a later part inherits it and asks nothing about it
+  return [first, ...(rest as ActivityParse[])]
+}
+
+function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateStr | null): ActivityParse | null {
   const marker = MARKER.exec(text)
   const body = (marker ? text.slice(marker[0].length) : text).trim()
   if (!body) return null
@@ -155,7 +207,7 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   const today = dayOf(now)
   const phrases = datePhrases(body, now)
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
-  const own = fromField ?? phrases[0] ?? null
+  const own = fromField ?? phrases[0] ?? (inherited ? { date: inherited, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null)
   const future = phrases.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
     !(own && own.date < today && !ev.planStrong)
   // a 党小组会 reported without naming its group is the reporter's own group's
