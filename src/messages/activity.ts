@@ -223,7 +223,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
 
   if (!marker) {
     // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
-    if (/打卡|补卡|签到/.test(body)) return null
+    if (/打卡|补卡|签到|打(?:个|了个|一下|下)卡/.test(body)) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
     if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(body)) return null
     // a forwarded record is ours only when it names one of our 党小组

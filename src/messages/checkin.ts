@@ -29,12 +29,13 @@ export interface CheckinParse {
 
 // ------------------------------------------------------------------ markers
 
-const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
+const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
 // 学习强国 says what was studied, 积分+33 / 今天+27分 what it earned: alone, they mark a check-in
 // only with the points they report
 const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
+// (打个卡, 打一下卡: the same act, said casually)
 // the same markers as phrases to cut from the content, with the words that ride along (我已…打卡了)
-const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成|就|算是|算) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡)(?:了|啦|完毕|成功|完成)?(?: ?吧)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
+const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成|就|算是|算) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡)(?:了|啦|完毕|成功|完成)?(?: ?吧)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
 
 // Messages that belong to another parser: 补卡 (backfill), 撤销打卡 (undo), 接龙 (solitaire).
 const OTHER_KIND = /^(?:[#【\[] ?)?(?:补 ?(?:打 ?)?卡|(?:撤销|撤回|取消|删除) ?打卡|接龙)/
@@ -65,7 +66,8 @@ const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|
 const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|准备|打算|计划|马上|立刻|立即|这就|等下|等一下|以后|之后/
 // an intent governs the verb of its own clause: 准备晚上打卡 is a plan, but 学了两小时，主要是准备
 // 组织生活会的发言材料，顺便打卡 prepared something else — unless the intent reaches a study verb (打算先学完)
-const LATER = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|等下|等一下|以后|之后/
+// (a day word that modifies a noun is no time of the act: 为了准备明天的支委会 … 顺便打个卡)
+const LATER = /(?:明天|明早|明日|明晚|后天|下周|下次)(?!的)|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|等下|等一下|以后|之后/
 const INTENT = /准备|打算|计划|马上|立刻|立即|这就/
 const INTENT_REACHES = /(?:准备|打算|计划)(?:先|再|去|要|好好)?(?:学|看|读|听|背|抄|打卡|把)/
 // promises are plans too: 晚上保证打卡, 一定打卡, 我会打卡的
@@ -166,11 +168,14 @@ const SCHEDULE_NEAR = /每天|每日|天天|每周|至少|不少于|争取|力�
 
 // 看了一集《觉醒年代》，算学习打卡吧 / 就算打卡了: the sender counts their own study (a rule says 才算 or
 // 也算 to others, a question asks 算打卡吗？). Read without the 算 and the softening 吧.
-const SELF_COUNT_NEAR = /(?<![才也都])(?:就|那就)?算(?:是)?$/
-const SOFTENER = /^ ?(?:了 ?)?(?:吧|啦|咯|哈)/
+// 也算 counts one's own only after one's study was said done (看完了…，也算打个卡), not as a rule (看视频也算打卡).
+const SELF_COUNT_NEAR = /(?<!才)(?:就|那就|也|都)?算(?:是)?$/
+const SOFTENER = /^ ?(?:了 ?(?:吧|啦|咯|哈)?|吧|啦|咯|哈)/
 function selfCounted(a: Around): Around {
-  if (!SELF_COUNT_NEAR.test(a.near) || !SOFTENER.test(a.after) || /[?？]|吗|么/.test(a.sentence)) return a
-  const soft = SOFTENER.exec(a.after)![0]
+  if (!SELF_COUNT_NEAR.test(a.near) || /[?？]|吗|么/.test(a.sentence)) return a
+  const general = /(?:也|都)算(?:是)?$/.test(a.near)
+  if (!(SOFTENER.test(a.after) && !general) && !/[了完过]/.test(a.before.slice(0, a.before.length - a.near.length))) return a
+  const soft = SOFTENER.exec(a.after)?.[0] ?? ''
   return { ...a, near: a.near.replace(SELF_COUNT_NEAR, ''), after: a.after.slice(soft.length), sentence: a.sentence.replace(/吧([^吧]*)$/, '$1') }
 }
 
