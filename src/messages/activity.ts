@@ -11,7 +11,7 @@ import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { mentions, NOT_A_NAME, resolvePerson, type RosterEntry } from './people.js'
-import { COMPLETED, evidenceOf, impliedKind } from './report-evidence.js'
+import { COMPLETED, evidenceOf, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { MAX_PARSE_LENGTH, normalize } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
@@ -229,6 +229,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     // a forwarded record is ours only when it names one of our 党小组
     const ours = ctx.groups.some((g) => body.includes(g)) || /我们|本支部|我支部|咱们/.test(body)
     if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody) return null
+    if (named && !figures && !structured && mentionedOnly(body, kindMentions(body))) return null
     if (future && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
     if (ev.planStrong && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
@@ -240,6 +241,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     if (!kind) {
       // a meeting of no named kind counts only with clear evidence; the bot asks what it was
       if (implied !== 'meeting' && !structured) return null
+      if (NOT_PARTY_MEETING.test(body) && !PARTY.test(body)) return null
       if (!(ev.heldStrong || structured || figures)) return null
     }
   }

@@ -25,7 +25,7 @@ const PLAN_STRONG = new RegExp([
 /** Plans, unless the message dates its meeting in the past ("11月18日召开支委会，部署下周工作"). */
 const PLAN_WEAK = /下周|下个月|下月|计划|准备|打算|(?:月底|周末|本周|本月|年底)前|之前(?:召开|完成|开)|前完成/
 
-const QUESTION = /[?？]|(?:吗|么|呢|没有|没|不)\s*[。!！~～]?\s*$|是否|有没有|开没开|开了没|什么时候|啥时候|几点|哪天|哪一天|在哪|怎么|如何|要不要|能不能|可不可以|谁(?:来|去|主持|讲)/
+const QUESTION = /[?？]|(?:吗|么|呢|没有|没|不)\s*[。!！~～]?\s*$|是否|有没有|开没开|开了没|什么时候|啥时候|几点|哪天|哪一天|在哪|怎么|如何|要不要|能不能|可不可以|(?<!不管|无论|不论)谁(?!都|也)/
 /** Asking someone for a meeting's material is not reporting it. */
 const REQUEST = /(?:请|麻烦|谁有|谁能|帮忙|帮我|能否|发我|发给我).{0,14}(?:照片|图片|材料|课件|签到表|记录|纪要|名单)|(?:照片|图片|材料|课件|签到表|记录|纪要)(?:发我|发给我|谁有|在哪)/
 /** A form or an example to copy ("会议纪要模板：时间：____"), not a meeting. */
@@ -72,6 +72,35 @@ export function evidenceOf(input: string): Evidence {
     recent: /刚刚|刚才|刚(?:开|散|结束)|(?:^|[^昨前明后])(?:上午|下午|中午|晚上|傍晚|早上|今早|今晚)/.test(text),
   }
 }
+
+// The meeting word only placing or qualifying something else — 党课那天我看了一部电影, 支委会上说的事情,
+// 党员大会的材料我看了, 看了主题党日的照片 — says nothing about the meeting itself. A report links the
+// word to its holding (开了支委会, 支委会开完了, 参加了党课), to its business (支委会上研究了…) or presents
+// its photos (今天主题党日的照片, 发几张支委会的照片).
+const HOLDING_BEFORE = /(?:开了?|开完|开过|召开了?|举行了?|举办了?|参加了?|出席了?|组织了?|主持了?|开展了?|上了|听了|讲了|进行了?|完成了?|搞了|是)(?:一次|一场|一个|个|次|场|堂|节)?(?:[\p{Script=Han}]{0,6}的)?\s*$/u
+const BUSINESS = /^\s*(?:研究|讨论|传达|学习|通过|决定|部署|审议|表决|选举|通报|听取|总结|强调|要求|指出|大家|周|孙|李|陈|王|刘|赵|张|黄|吴)/
+const MENTION_ONLY_AFTER = /^(?:那天|那次|那回|当天|的时候|时候|时|期间|以后|之后|上|的)/
+const CAPTION = /发|附|上传|分享|晒|几张|如下|现场|剪影|掠影|花絮/
+const VIEWING = /看了|看到|翻了|翻到|找|存|保存|下载|谁有|拍得|拍的真/
+
+export function mentionedOnly(text: string, mentions: readonly { index: number; word: string }[]): boolean {
+  if (!mentions.length) return false
+  return mentions.every(({ index, word }) => {
+    const before = text.slice(Math.max(0, index - 12), index)
+    const after = text.slice(index + word.length, index + word.length + 12)
+    if (HOLDING_BEFORE.test(before)) return false
+    const mod = MENTION_ONLY_AFTER.exec(after)
+    if (!mod) return false
+    if (mod[0] === '上' && BUSINESS.test(after.slice(1).replace(/^[,，]/, ''))) return false
+    if (mod[0] === '的' && /^的\s*(?:照片|合影|图片|现场)/.test(after) && CAPTION.test(text) && !VIEWING.test(text)) return false
+    return true
+  })
+}
+
+/** A meeting of work, school or family, not of the branch: 部门例会, 家长会, 科室开了个会, 家庭会议. */
+export const NOT_PARTY_MEETING = /(?:部门|科室|处室|科里|处里|业务|项目组?|班组|公司|单位|家庭|家里|我们家|家长|年级|班级|业主|同学|校友|周|晨|早|调度|办公|安全|生产|经营|销售|技术|行政|部务|局务|所务|院务|校务|教研|工作|领导班子|班子)(?:[^，。,\n党支]{0,4})?(?:例会|会议|开了个?会|开会|的会|会)|家长会|周会|晨会|早会|例会/
+/** Words that make a meeting the branch's own, whatever else qualifies it. */
+export const PARTY = /党|支部|支委|委员|书记|三会一课|组织生活/
 
 /** Kinds a sentence implies by its verb when it names none. */
 export function impliedKind(text: string): '党课' | '集中学习' | '党小组会' | '支部委员会' | '支部党员大会' | '志愿服务' | 'meeting' | 'other' | null {
