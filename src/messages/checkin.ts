@@ -58,8 +58,8 @@ const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]?[ 。.!！~～]*$/
 const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
-// telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假
-const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿])'
+// telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假, 请个假
+const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿]|(?:个|了|一天|半天|几天|两天)假)'
 const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必|必须|别忘|不要忘|勿忘|莫忘|提醒|督促|按时|及时|催|${REQUEST}|大家|各位|同志们|全体|所有人|你们|诸位`)
 const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起|算|才算)$/
 // plans: the check-in has not happened yet
@@ -151,8 +151,8 @@ function around(plain: string, m: Span): Around {
 const asks = (a: Around) =>
   /[?？]/.test(a.sentence) || ENDS_AS_QUESTION.test(a.sentence.replace(/[。！!；;\n~～]+$/, '').trimEnd()) ||
   ASKS.test(a.before) || ASKS.test(a.after) || Y_PARTICLE.test(a.after)
-// someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看
-const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同])(?:孩子|儿子|女儿|老公|爱人)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
+// someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看, 我爸今天学了一小时, 我家那位拿了50分
+const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同给]|[和跟与陪带同给]我)(?:孩子|儿子|女儿|老公|爱人|老婆|媳妇|丈夫|妻子|(?:我|俺)?(?:爸|妈)|爸爸|妈妈|父亲|母亲|老爸|老妈|老伴|家那位|家属|同事|朋友|领导|同学)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
 const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
@@ -185,12 +185,18 @@ function isStatement(plain: string, m: Span): boolean {
   return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a) || SCHEDULE_NEAR.test(a.near))
 }
 
+const STUDY_TALK = /打卡|补卡|学习|学|读|看|听|强国|积分|时长|分钟|小时/
 /** A notice to the group (请大家…, 记得…) unless the sender includes themselves (大家也记得打卡). */
 function isNotice(plain: string): boolean {
   if (FORMAT.test(plain)) return true
   let seen = 0
   for (const m of plain.matchAll(NOTICE_ALL)) {
     const clause = plain.slice(unitStart(plain, m.index, CLAUSE_END), sentenceEnd(plain, m.index))
+    // a notice in a sentence of its own about something else (…。顺便说下，组织生活会的材料请大家周一前交)
+    // leaves the sender's check-in before it standing
+    const sentence = plain.slice(unitStart(plain, m.index, SENTENCE_END), sentenceEnd(plain, m.index))
+    // (one that names no matter of its own — 打卡打卡！大家别忘了 — means the check-in)
+    if (unitStart(plain, m.index, SENTENCE_END) > 0 && !STUDY_TALK.test(sentence) && sentence.length - m[0].length >= 10) continue
     if (!ME_TOO.test(clause)) return true
     if (++seen === MAX_MARKERS) break
   }
@@ -293,10 +299,13 @@ function bareStatement(plain: string, parse: CheckinParse): boolean {
 }
 
 function studied(plain: string, parse: CheckinParse): boolean {
-  if (plain.length > MAX_PLAIN_STATEMENT || MEETING.test(plain.replace(SPEECH, ' '))) return false
-  if (bareStatement(plain, parse)) return true
+  if (plain.length > MAX_PLAIN_STATEMENT) return false
+  // a meeting in the study's own sentence makes it the meeting's; one in a later sentence is other
+  // business (今天学习50分钟…。另外明天支委会材料我晚点发群里)
+  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' '))
+  if (!meeting(plain) && bareStatement(plain, parse)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
-  if (parse.minutes !== null && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
+  if (parse.minutes !== null && !meeting(plain) && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
   let seen = 0
   for (const m of plain.matchAll(STUDY)) {
     if (++seen > MAX_MARKERS) break
@@ -304,6 +313,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     const end = m.index + m[0].length
     if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || NOT_VERB_BEFORE.test(plain.slice(0, m.index))) continue
     const a = around(plain, { index: m.index, length: m[0].length })
+    if (meeting(a.sentence)) continue
     const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0
     // 学习《党章》第三章 opening a short message is a statement too; 学习贯彻… headlines have no title
     const done = !!g.asp || !!g.pre || (opens && (parse.minutes !== null || (parse.titles.length > 0 && plain.length <= BARE_STATEMENT)))
@@ -329,9 +339,13 @@ const ANOTHER_DAY = /昨|前天|前日|补|上周|上星期|\d{1,2} ?月 ?\d{1,2
 export function parseCheckin(input: string, now?: Date): CheckinParse | null {
   const text = prepare(input)
   if (!text || OTHER_KIND.test(text.replace(MENTIONS, ''))) return null
-  if (now && !ANOTHER_DAY.test(text) && clockRanges(text).some((r) => r.end > minutesOf(clockOf(now)) + RANGE_SLACK)) return null
   const plain = plainOf(text)
   const strong = markersIn(plain, STRONG_MARKER)
+  // with 打卡 said, a range under way is being checked in (打卡 7:10-8:00 … sent at 7:25); only one not
+  // yet begun is a plan
+  const clock = now ? minutesOf(clockOf(now)) : 0
+  const ahead = (r: { start: number; end: number }) => (strong.length ? r.start > clock : r.end > clock + RANGE_SLACK)
+  if (now && !ANOTHER_DAY.test(text) && clockRanges(text).some(ahead)) return null
   const weak = markersIn(plain, WEAK_MARKER)
   if (isNotice(plain) || notACheckin(plain)) return null
   const parse = figures(text)
@@ -351,6 +365,16 @@ const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
 const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
 const BEFORE_DAY = /^(?:一下|个|上)? ?[:：,，]? ?$/
+const AFTER_DAY = /^ ?(?:的 ?)?(?:卡 ?)?$/
+// 算昨天的, 算作4号, 记到11月3日: crediting a day named right after
+const CREDIT = /(?<![打计就])(?:算|记|计)(?:作|成|到|在|为|是)? ?/g
+function creditCue(plain: string, now: Date): RegExpExecArray | null {
+  for (const m of plain.matchAll(CREDIT)) {
+    const d = datePhrases(plain.slice(m.index + m[0].length), now, 'past', 1)[0]
+    if (d && d.index === 0 && /^ ?(?:的|吧|,|，|$)/.test(plain.slice(m.index + m[0].length + d.dateLength))) return m as RegExpExecArray
+  }
+  return null
+}
 // 我要补一下…: a request now, not a promise; only these make it one
 const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头)$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
@@ -392,14 +416,21 @@ function spokenBackfill(text: string, now: Date): BackfillParse | null {
   if (weak) {
     const next = datePhrases(plain.slice(weak.index + 1), now, 'past', 1)[0]
     if (next && BEFORE_DAY.test(plain.slice(weak.index + 1, weak.index + 1 + next.index))) strong = weak
+    // … and straight after one: 11.12补 学习45分钟, 16号的补一下
+    const prev = datePhrases(plain.slice(0, weak.index), now, 'past').at(-1)
+    if (prev && AFTER_DAY.test(plain.slice(prev.index + prev.dateLength, weak.index))) strong = weak
   }
-  const cue = strong ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
+  // 刚学完，算昨天的吧 / 记到4号: the sender credits another day than the message's
+  const credit = strong || weak ? null : creditCue(plain, now)
+  const cue = strong ?? credit ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
   if (!cue) return null
   if (isNotice(plain) || notACheckin(plain)) return null
   const a = around(plain, { index: cue.index, length: cue[0].length })
   const cueAfter = plain.slice(cue.index + cue[0].length, cue.index + cue[0].length + 8)
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done
-  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || NEGATION_ADJACENT.test(a.near) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
+  // 昨晚没来得及 补16日…: a space ends what the negation governed; 没补上 is adjacent
+  const adjacent = !/\s$/.test(plain.slice(0, cue.index))
+  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || (adjacent && NEGATION_ADJACENT.test(a.near)) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return strong ? { error: 'no-date' } : null
   // 补卡次数太多了, 补卡的规则: talk about backfilling
   if (!/^ ?(?:前天|前日|后天)/.test(cueAfter) && (MODIFIES.test(cueAfter) || TOPIC_AFTER.test(cueAfter) || RULE_AFTER.test(cueAfter))) return null
