@@ -139,6 +139,12 @@ function laterToday(d: DatePhrase, now: Date): boolean {
   return false
 }
 
+const PASSED_ON_BEFORE = /(?:传达|学习|贯彻|落实|领会)(?:了|好)?(?:上级|上次|本次|这次)?\s*$/
+const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求)/
+function subjectMatter(body: string, m: { index: number; word: string }): boolean {
+  return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
+}
+
 /** The report in a message (the first, when it reports several): see parseActivities. */
 export function parseActivity(input: string, now: Date, ctx: ReportContext): ActivityParse | null {
   return parseActivities(input, now, ctx)[0] ?? null
@@ -200,7 +206,14 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const roster: RosterEntry[] = ctx.roster
   const { fields, labels } = labelledFields(body)
   const ev = evidenceOf(body)
-  const named = kindAt(fields.kind ?? '') ?? kindAt(body)
+  const kindField = kindAt(fields.kind ?? '')
+  let named = kindField ?? kindAt(body)
+  // 小组碰了个头…，主要是传达支委会精神: a kind named only as what was passed on is the subject matter;
+  // the kind the sentence implies is the meeting's
+  if (!kindField && named && kindMentions(body).every((m) => subjectMatter(body, m))) {
+    const alt = impliedKind(body)
+    if (alt && alt !== 'meeting' && alt !== 'other') named = null
+  }
   const implied = named ? null : impliedKind(body)
   let kind: Kind | null = named?.kind ?? (implied === 'other' ? '其他' : implied && implied !== 'meeting' ? implied : null)
 
