@@ -10,7 +10,7 @@ import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
-import { mentions, NOT_A_NAME, resolvePerson, type RosterEntry } from './people.js'
+import { mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
 import { COMPLETED, evidenceOf, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { MAX_PARSE_LENGTH, normalize } from './text.js'
 
@@ -29,6 +29,8 @@ export interface ReportContext {
   roster: { name: string; group: string | null; aliases?: readonly string[]; role?: Role }[]
   /** the reporter's own 党小组, for "我们小组…" */
   reporterGroup?: string | null
+  /** the reporter's roster name: a 党小组长 reporting their own group's meeting chaired it */
+  reporter?: string | null
 }
 
 const MARKER = /^\s*(?:[#＃]\s*(?:活动|三会一课|台账|会议)\s*[#＃]?|【\s*(?:三会一课|活动|台账|会议记录|活动记录)\s*】|(?:活动|会议)?(?:报告|记录)\s*[:：])/
@@ -101,12 +103,24 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
     ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向|来|到)/u)
     ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
+  // a visitor described before the verb: 区委组织部李晓燕副部长主讲, 请退休老党员陈国栋同志讲了一课
+  speaker ??= describedSpeaker(text)
   if (host && NOT_A_NAME.test(host)) host = null
   if (speaker && NOT_A_NAME.test(speaker)) speaker = null
   // a 党课 is given, a study led: who "主持" a 党课 with nobody else named is its speaker too? No —
   // an inspection reads 主讲人 for a 党课; only fill it when the text names the giver.
   if (kind !== '党课' && speaker && !host && /带领|领学/.test(text)) { host = speaker; speaker = null }
   return { host, speaker, recorder }
+}
+
+const GIVES = /主讲|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课/g
+function describedSpeaker(text: string): string | null {
+  for (const m of text.matchAll(GIVES)) {
+    const start = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '：', ':'].map((c) => text.lastIndexOf(c, m.index - 1) + 1))
+    const name = visitorName(text.slice(start, m.index).replace(/(?:为|给|向)(?:大家|我们|全体党员|党员们?|同志们)?$/, ''))
+    if (name) return name
+  }
+  return null
 }
 
 /** Every date phrase in the text, in order (a report may name a later deadline after its own date). */
@@ -272,6 +286,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   if (!kind) unclear.push('kind')
   // a title in 《》 is no one's name and keeps a name from its verb: "周立新以《…》为题，为支部党员讲授"
   const people = peopleOf(body.replace(/《[^《》]*》/g, '《》').replace(/为题[，,]/g, '为题'), kind, fields, roster)
+  // a 党小组会 reported by that group's own 党小组长, with nobody else said to chair it: they chaired it
+  const self = ctx.roster.find((m) => m.name === ctx.reporter)
+  if (kind === '党小组会' && !people.host && self?.role === '党小组长' && group && self.group === group) people.host = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees
   if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1

@@ -70,6 +70,7 @@ function reportContext(ctx: MsgContext): ReportContext {
     groups: ctx.branch.groups.map((g) => g.name),
     roster: ctx.branch.members.map((m) => ({ name: m.name, group: m.group, aliases: m.aliases, role: m.role })),
     reporterGroup: ctx.member?.group ?? null,
+    reporter: ctx.member?.name ?? null,
   }
 }
 
