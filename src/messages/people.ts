@@ -49,8 +49,9 @@ export function resolvePerson(raw: string, roster: readonly RosterEntry[]): stri
   return HAN_NAME.test(bare) && !NOT_A_NAME.test(bare) ? bare : visitorName(s)
 }
 
-// the common surnames: where a visitor's name starts inside "市委党校张明华老师", "退休老党员陈国栋同志"
-const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池乐]/
+// the common surnames (not those that are as often a word: 党, 明, 和, 时 …): where a visitor's name
+// starts inside "市委党校张明华老师", "退休老党员陈国栋同志"
+const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧常温康施牛樊葛邢易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿兰焦俞左柳祝舒阮梅童凌毕季裴霍涂翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓缪芦麦褚娄窦戚岑费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘]/
 
 /**
  * A visitor's name inside a description, when the description ends in a title: 市委党校张明华老师 ->
@@ -64,7 +65,9 @@ export function visitorName(phrase: string): string | null {
     const tail = bare.slice(-len)
     if (tail.length === len && SURNAME.test(tail[0]!) && /^\p{Script=Han}+$/u.test(tail) && !NOT_A_NAME.test(tail)) return tail
   }
-  return null
+  // a surname and the title is how a visitor is often named: 市委党校李教授
+  const title = s.slice(bare.length)
+  return SURNAME.test(bare.at(-1)!) && /^(?:教授|老师|书记|主任|部长|副部长|处长|校长|局长|专家)$/.test(title) ? bare.at(-1)! + title : null
 }
 
 /** Words that stand where a name would but are not one. */
