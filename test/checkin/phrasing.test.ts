@@ -67,3 +67,21 @@ test('property: the same words in a promise, a question, a rule or about someone
     assert.equal(parseCheckin(text, NOW), null, text)
   }), { numRuns: 800 })
 })
+
+test('property: 补 straight after a date, 补 before one after a space-ended excuse, and 算<day>的 credit that day', async () => {
+  const { parseBackfill } = await import('../../src/messages/checkin.js')
+  const now = new Date('2026-11-13T08:45:00+08:00')
+  const day = fc.constantFrom(['11.12', '2026-11-12'], ['11月11日', '2026-11-11'], ['10号', '2026-11-10'], ['昨天', '2026-11-12'], ['前天', '2026-11-11'])
+  const shape = fc.constantFrom(
+    (d: string, m: string) => `${d}补 学习${m}`, (d: string, m: string) => `${d}的补一下：读《条例》${m}`,
+    (d: string, m: string) => `打卡 昨晚没来得及 补${d}学习${m}`, (d: string, m: string) => `刚学完，算${d}的吧，学习${m}`,
+    (d: string, m: string) => `那天忘了打，补一下：${d} 学习${m}`,
+  )
+  fc.assert(fc.property(day, shape, fc.integer({ min: 10, max: 90 }), ([d, date], make, n) => {
+    const text = make(d, `${n}分钟`)
+    const r = parseBackfill(text, now)
+    assert.ok(r && 'date' in r && !('error' in r), `${text}: ${JSON.stringify(r)}`)
+    assert.equal(r.date, date, text)
+    assert.equal(r.checkin.minutes, n, text)
+  }), { numRuns: 400 })
+})
