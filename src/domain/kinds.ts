@@ -17,6 +17,20 @@ export const KIND_ALIASES: readonly (readonly [Kind, readonly string[]])[] = [
 ]
 
 const ACTIVITY_TIER = new Set<Kind>(['谈心谈话', '集中学习', '志愿服务'])
+/** Activities rather than meetings: they ride along with a meeting more often than they stand alone. */
+export const ACTIVITY_KINDS: ReadonlySet<Kind> = ACTIVITY_TIER
+
+/** Every kind word in a text, in order; the longest word where two overlap (支部委员会 over 委员会). */
+export function kindMentions(text: string): { kind: Kind; index: number; word: string }[] {
+  const all: { kind: Kind; index: number; word: string }[] = []
+  for (const [kind, words] of KIND_ALIASES) {
+    for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) all.push({ kind, index: i, word: w })
+  }
+  all.sort((a, b) => a.index - b.index || b.word.length - a.word.length)
+  const out: typeof all = []
+  for (const m of all) if (!out.length || m.index >= out.at(-1)!.index + out.at(-1)!.word.length) out.push(m)
+  return out
+}
 
 /** The kind a text names and where, by tier then position; null when none is named. */
 export function kindAt(text: string): { kind: Kind; index: number; word: string } | null {

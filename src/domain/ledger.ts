@@ -74,7 +74,7 @@ export function sameMeeting(a: ActivityRecord, b: Omit<ActivityRecord, 'id' | 'b
 
 const FILLABLE = ['topic', 'place', 'host', 'speaker', 'recorder', 'expected', 'attendees'] as const
 
-/** A second report of a meeting completes the first; it never overwrites what was already said. */
+/** A second report of a meeting completes the first; it never overwrites what was already said, and its words join the 内容. */
 export function completeWith(r: ActivityRecord, more: Partial<ActivityRecord>): { record: ActivityRecord; added: string[] } {
   const LABEL: Record<(typeof FILLABLE)[number], string> = { topic: '议题', place: '地点', host: '主持人', speaker: '主讲人', recorder: '记录人', expected: '应到人数', attendees: '实到人数' }
   const out: ActivityRecord = { ...r }
@@ -87,6 +87,11 @@ export function completeWith(r: ActivityRecord, more: Partial<ActivityRecord>): 
   const absent = [...r.absent.map((a) => (a.reason ? a : { ...a, reason: more.absent?.find((b) => b.name === a.name)?.reason ?? null }))]
   for (const a of more.absent ?? []) if (!known.has(a.name)) absent.push(a)
   if (JSON.stringify(absent) !== JSON.stringify(r.absent)) { out.absent = absent; added.push('缺席情况') }
+  // what the second report says beyond the fields (its own 议题, who spoke, what was decided) is kept
+  // in the first record's 内容: the merged message has no record of its own
+  const extra = more.content?.trim()
+  const squashed = (v: string | null | undefined) => (v ?? '').replace(/\s+/g, '')
+  if (extra && !squashed(r.content).includes(squashed(extra))) { out.content = r.content ? `${r.content}\n${extra}` : extra; added.push('内容') }
   return { record: out, added }
 }
 

@@ -4,14 +4,14 @@
 // "王书记给大家讲了一堂党课", "我们小组晚上碰了个头，学了条例"). Notices of a future meeting, questions,
 // negations and forwarded articles are never reports.
 import type { Absence, ActivityRecord, DateStr, Kind, Role } from '../domain/types.js'
-import { kindAt } from '../domain/kinds.js'
+import { ACTIVITY_KINDS, kindAt, kindMentions } from '../domain/kinds.js'
 import { addDays, clockOf, dayOf, daysBetween } from '../domain/time.js'
 import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
-import { mentions, NOT_A_NAME, resolvePerson, type RosterEntry } from './people.js'
-import { COMPLETED, evidenceOf, impliedKind } from './report-evidence.js'
+import { mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
+import { COMPLETED, evidenceOf, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { MAX_PARSE_LENGTH, normalize } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
@@ -29,6 +29,8 @@ export interface ReportContext {
   roster: { name: string; group: string | null; aliases?: readonly string[]; role?: Role }[]
   /** the reporter's own 党小组, for "我们小组…" */
   reporterGroup?: string | null
+  /** the reporter's roster name: a 党小组长 reporting their own group's meeting chaired it */
+  reporter?: string | null
 }
 
 const MARKER = /^\s*(?:[#＃]\s*(?:活动|三会一课|台账|会议)\s*[#＃]?|【\s*(?:三会一课|活动|台账|会议记录|活动记录)\s*】|(?:活动|会议)?(?:报告|记录)\s*[:：])/
@@ -98,6 +100,8 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   const NAME = '([\\p{Script=Han}·]{2,4}?)'
   host ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|书记|老师)?\\s*(?:主持|召集)`, 'u'))
     ?? generic(new RegExp(`(?:^|[，。,\\s、])${TITLED}${NAME}(?:同志|书记)\\s*主持`, 'u'))
+  // a visitor described before the verb: 区委组织部李晓燕副部长主讲, 请退休老党员陈国栋同志讲了一课
+  speaker ??= describedSpeaker(text)
   speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
     ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向|来|到)/u)
     ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
@@ -107,6 +111,16 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   // an inspection reads 主讲人 for a 党课; only fill it when the text names the giver.
   if (kind !== '党课' && speaker && !host && /带领|领学/.test(text)) { host = speaker; speaker = null }
   return { host, speaker, recorder }
+}
+
+const GIVES = /主讲|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课/g
+function describedSpeaker(text: string): string | null {
+  for (const m of text.matchAll(GIVES)) {
+    const start = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '：', ':'].map((c) => text.lastIndexOf(c, m.index - 1) + 1))
+    const name = visitorName(text.slice(start, m.index).replace(/(?:为|给|向)(?:大家|我们|全体党员|党员们?|同志们)?$/, ''))
+    if (name) return name
+  }
+  return null
 }
 
 /** Every date phrase in the text, in order (a report may name a later deadline after its own date). */
@@ -139,23 +153,88 @@ function laterToday(d: DatePhrase, now: Date): boolean {
   return false
 }
 
+const PASSED_ON_BEFORE = /(?:传达|学习|贯彻|落实|领会)(?:了|好)?(?:上级|上次|本次|这次)?\s*$/
+const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求)/
+function subjectMatter(body: string, m: { index: number; word: string }): boolean {
+  return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
+}
+
+/** The report in a message (the first, when it reports several): see parseActivities. */
 export function parseActivity(input: string, now: Date, ctx: ReportContext): ActivityParse | null {
-  if (!input || input.length > MAX_PARSE_LENGTH) return null
+  return parseActivities(input, now, ctx)[0] ?? null
+}
+
+// A second meeting in the same message has its own kind word with its own verb of holding it, in a
+// clause of its own: "18号上午开了支委会（3人），下午接着开了党员大会，实到10人". A kind word that is
+// only the subject matter of the first ("支委会研究党员大会筹备", "传达了党员大会精神") starts nothing.
+const HELD_BEFORE_KIND = /(?:开了|召开了?|举行了?|举办了?|开|组织了?|开展了?)(?:一个|一次|一场|个|次|场)?\s*$/
+const HELD_AFTER_KIND = /^\s*(?:也|又|接着|随后)?(?:开了|开完|开过|开好|召开了|举行了|结束|散会|散了)/
+const SUBJECT_MATTER = /研究|讨论|筹备|部署|准备|安排|决定|商议|商定|审议|关于|传达|学习|精神|议题|通过|计划|拟|将/
+const MAX_MEETINGS = 4
+
+/** Where a second (third …) meeting starts: the start of the clause that holds it. */
+function meetingStarts(body: string): number[] {
+  const starts: number[] = []
+  let prev: Kind | null = null
+  for (const { kind, index, word } of kindMentions(body)) {
+    if (ACTIVITY_KINDS.has(kind)) continue
+    const clauseStart = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '！'].map((c) => body.lastIndexOf(c, index - 1) + 1))
+    const lead = body.slice(clauseStart, index)
+    const held = HELD_BEFORE_KIND.test(lead) || HELD_AFTER_KIND.test(body.slice(index + word.length, index + word.length + 6))
+    if (prev === null) { prev = kind; continue }
+    if (!held || kind === prev || SUBJECT_MATTER.test(lead) || clauseStart === 0 || (starts.length && clauseStart <= starts.at(-1)!)) continue
+    starts.push(clauseStart)
+    prev = kind
+    if (starts.length === MAX_MEETINGS - 1) break
+  }
+  return starts
+}
+
+/**
+ * Every report in a message: usually one; a message that reports two meetings ("上午开了支委会…，下午
+ * 接着开了党员大会…") gives one per meeting, each read from its own part, a part that names no day
+ * taking the first's. Empty when the message reports nothing.
+ */
+export function parseActivities(input: string, now: Date, ctx: ReportContext): ActivityParse[] {
+  if (!input || input.length > MAX_PARSE_LENGTH) return []
   const text = normalize(input).trim()
+  const whole = parseOne(text, now, ctx, null)
+  if (!whole) return []
+  const marker = MARKER.exec(text)
+  const body = (marker ? text.slice(marker[0].length) : text).trim()
+  const starts = meetingStarts(body)
+  if (!starts.length) return [whole]
+  const parts = [0, ...starts].map((from, i) => body.slice(from, starts[i] ?? body.length))
+  const first = parseOne((marker?.[0] ?? '') + parts[0]!, now, ctx, null)
+  if (!first) return [whole]
+  const rest = parts.slice(1).map((part) => parseOne(part, now, ctx, first.date))
+  if (rest.some((r) => !r || (r.kind === first.kind && r.group === first.group))) return [whole]
+  // the day said once, for both: a later part inherits it and asks nothing about it
+  return [first, ...(rest as ActivityParse[])]
+}
+
+function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateStr | null): ActivityParse | null {
   const marker = MARKER.exec(text)
   const body = (marker ? text.slice(marker[0].length) : text).trim()
   if (!body) return null
   const roster: RosterEntry[] = ctx.roster
   const { fields, labels } = labelledFields(body)
   const ev = evidenceOf(body)
-  const named = kindAt(fields.kind ?? '') ?? kindAt(body)
+  const kindField = kindAt(fields.kind ?? '')
+  let named = kindField ?? kindAt(body)
+  // 小组碰了个头…，主要是传达支委会精神: a kind named only as what was passed on is the subject matter;
+  // the kind the sentence implies is the meeting's
+  if (!kindField && named && kindMentions(body).every((m) => subjectMatter(body, m))) {
+    const alt = impliedKind(body)
+    if (alt && alt !== 'meeting' && alt !== 'other') named = null
+  }
   const implied = named ? null : impliedKind(body)
   let kind: Kind | null = named?.kind ?? (implied === 'other' ? '其他' : implied && implied !== 'meeting' ? implied : null)
 
   const today = dayOf(now)
   const phrases = datePhrases(body, now)
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
-  const own = fromField ?? phrases[0] ?? null
+  const own = fromField ?? phrases[0] ?? (inherited ? { date: inherited, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null)
   const future = phrases.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
     !(own && own.date < today && !ev.planStrong)
   // a 党小组会 reported without naming its group is the reporter's own group's
@@ -171,12 +250,13 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
 
   if (!marker) {
     // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
-    if (/打卡|补卡|签到/.test(body)) return null
+    if (/打卡|补卡|签到|打(?:个|了个|一下|下)卡/.test(body)) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
     if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(body)) return null
     // a forwarded record is ours only when it names one of our 党小组
     const ours = ctx.groups.some((g) => body.includes(g)) || /我们|本支部|我支部|咱们/.test(body)
     if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody) return null
+    if (named && !figures && !structured && mentionedOnly(body, kindMentions(body))) return null
     if (future && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
     if (ev.planStrong && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
@@ -188,6 +268,7 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
     if (!kind) {
       // a meeting of no named kind counts only with clear evidence; the bot asks what it was
       if (implied !== 'meeting' && !structured) return null
+      if (NOT_PARTY_MEETING.test(body) && !PARTY.test(body)) return null
       if (!(ev.heldStrong || structured || figures)) return null
     }
   }
@@ -205,6 +286,9 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
   if (!kind) unclear.push('kind')
   // a title in 《》 is no one's name and keeps a name from its verb: "周立新以《…》为题，为支部党员讲授"
   const people = peopleOf(body.replace(/《[^《》]*》/g, '《》').replace(/为题[，,]/g, '为题'), kind, fields, roster)
+  // a 党小组会 reported by that group's own 党小组长, with nobody else said to chair it: they chaired it
+  const self = ctx.roster.find((m) => m.name === ctx.reporter)
+  if (kind === '党小组会' && !people.host && self?.role === '党小组长' && group && self.group === group) people.host = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees
   if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1

@@ -29,12 +29,16 @@ const ATTENDEES = [
   new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|在场)`),
   new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|在|到齐|参加|出席|到会|参会|到|来)`),
   new RegExp(`(?:参加|出席|到会)(?:人数)?\\s*[:：]\\s*${N}(?!\\s*[月日号])`),
+  // 全组5人到齐, 9名党员已到齐
+  new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:已|均|已经)?(?:到齐|齐了|全到)`),
 ]
 const ABSENT_COUNT = [
   new RegExp(`(?:缺席|请假|未到|未参加|缺勤|没来)\\s*[:：]?\\s*${N}\\s*${UNIT}`),
   new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:[（(][^）)]{1,20}[）)])?\\s*(?:因[^，。,；;\\n]{0,8})?(?:缺席|请假|未到|未参加|没来|${REASON})`),
 ]
-const EVERYONE = /(?:都|全都|全部)(?:到了|来了|在场|在)(?![^，。]{0,3}(?:群|线))|(?:带领|组织|召集)全体(?:党员|同志)|全员(?:参加|参会|出席|到会|到齐|参与)|(?:全部|全都|都|均|悉数)(?:到齐|到会|参加|出席|参会|到场|来了)|全体(?:党员|同志)?(?:均|都)?到场|全体(?:党员|同志|支委|委员|成员|组员)?(?:均|都)?(?:参加|出席|参会|到会|到齐|参与)|无(?:人)?缺席|无人请假|一个不少|一个没少|满员/
+// 除我以外都到了, 除了刘洋其他人都在: everyone but these
+const EXCEPT = /除(?:了)?\s*([^，,。；;\s]{1,12}?)\s*(?:以外|之外|外)?\s*[，,]?\s*(?:其他人|其他|其余|别的|大家)?(?:都|全|均)/
+const EVERYONE = /(?:都|全都|全部)(?:到了|来了|在场|在)(?![^，。]{0,3}(?:群|线))|(?:带领|组织|召集)全体(?:党员|同志)|全员(?:参加|参会|出席|到会|到齐|参与)|(?:全部|全都|都|均|悉数)(?:到齐|到会|参加|出席|参会|到场|来了)|全体(?:党员|同志)?(?:均|都)?到场|全体(?:党员|同志|支委|委员|成员|组员)?(?:均|都)?(?:参加|出席|参会|到会|到齐|参与)|无(?:人)?缺席|无人请假|一个不少|一个没少|满员|全组(?:同志|党员|组员|成员)?(?:均|都)?(?:参加|出席|参会|到会|到齐|参与|到了|来了)/
 
 function first(text: string, res: readonly RegExp[]): { n: number; index: number } | null {
   for (const re of res) {
@@ -130,6 +134,12 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
       const names = splitNames(fields.attendeesList.replace(/[（(][^）)]*[）)]/g, '').replace(/等.*$/, ''))
       if (names.length && names.every((p) => resolvePerson(p, roster))) attendees = names.length
     }
+  }
+  const except = EXCEPT.exec(text)
+  const exceptCount = except ? (/^(?:我|本人|我自己)$/.test(except[1]!) ? 1 : splitNames(except[1]!).length) : null
+  if (everyone && exceptCount !== null && attendees === null && scopeSize !== null && exceptCount < scopeSize) {
+    expected ??= scopeSize
+    attendees = expected - exceptCount
   }
   if (everyone) {
     // "缺席2人，其余同志均参加": everyone else came

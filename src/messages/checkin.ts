@@ -29,12 +29,13 @@ export interface CheckinParse {
 
 // ------------------------------------------------------------------ markers
 
-const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
+const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
 // 学习强国 says what was studied, 积分+33 / 今天+27分 what it earned: alone, they mark a check-in
 // only with the points they report
 const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
+// (打个卡, 打一下卡: the same act, said casually)
 // the same markers as phrases to cut from the content, with the words that ride along (我已…打卡了)
-const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡)(?:了|啦|完毕|成功|完成)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
+const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成|就|算是|算) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡)(?:了|啦|完毕|成功|完成)?(?: ?吧)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
 
 // Messages that belong to another parser: 补卡 (backfill), 撤销打卡 (undo), 接龙 (solitaire).
 const OTHER_KIND = /^(?:[#【\[] ?)?(?:补 ?(?:打 ?)?卡|(?:撤销|撤回|取消|删除) ?打卡|接龙)/
@@ -57,12 +58,18 @@ const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]?[ 。.!！~～]*$/
 const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
-// telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假
-const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿])'
+// telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假, 请个假
+const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿]|(?:个|了|一天|半天|几天|两天)假)'
 const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必|必须|别忘|不要忘|勿忘|莫忘|提醒|督促|按时|及时|催|${REQUEST}|大家|各位|同志们|全体|所有人|你们|诸位`)
 const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起|算|才算)$/
 // plans: the check-in has not happened yet
 const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|准备|打算|计划|马上|立刻|立即|这就|等下|等一下|以后|之后/
+// an intent governs the verb of its own clause: 准备晚上打卡 is a plan, but 学了两小时，主要是准备
+// 组织生活会的发言材料，顺便打卡 prepared something else — unless the intent reaches a study verb (打算先学完)
+// (a day word that modifies a noun is no time of the act: 为了准备明天的支委会 … 顺便打个卡)
+const LATER = /(?:明天|明早|明日|明晚|后天|下周|下次)(?!的)|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|等下|等一下|以后|之后/
+const INTENT = /准备|打算|计划|马上|立刻|立即|这就/
+const INTENT_REACHES = /(?:准备|打算|计划)(?:先|再|去|要|好好)?(?:学|看|读|听|背|抄|打卡|把)/
 // promises are plans too: 晚上保证打卡, 一定打卡, 我会打卡的
 const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去|会|保证|肯定|一定|争取|尽量|必须|得)$/
 // negation governs the marker: 还没打卡, 忘记打卡, 没来得及打卡, 不用打卡
@@ -82,7 +89,8 @@ const OPINION = /觉得|认为|感觉|以为|建议|希望|担心/
 const RULE_AFTER = /^(?:需要|需|要|得|应该|应|必须|须|可以|能|只能|不能|不用|时|前|后|之前|之后)/
 // how to check in: never a check-in itself
 const FORMAT = /格式|模板|示例|样例|范例|例如|比如|例[:：]|如下|参照|照着/
-const CONDITIONAL = /如果|要是|假如|假设|万一|的话/
+// 要是 as "if", not inside 主要是, 只要是, 需要是
+const CONDITIONAL = /如果|(?<![主需只重总还就不])要是|假如|假设|万一|的话/
 // counting others: 已有15人打卡, 12名同志已打卡
 const COUNTS_OTHERS = /(?:\d+|[一二两三四五六七八九十]{1,3}) ?(?:人|位|名)(?:同志|党员)?(?:已经?|均|都)? ?$/
 // message-wide: an exhortation to others anywhere is a notice, not a check-in; so are the steps of
@@ -143,12 +151,12 @@ function around(plain: string, m: Span): Around {
 const asks = (a: Around) =>
   /[?？]/.test(a.sentence) || ENDS_AS_QUESTION.test(a.sentence.replace(/[。！!；;\n~～]+$/, '').trimEnd()) ||
   ASKS.test(a.before) || ASKS.test(a.after) || Y_PARTICLE.test(a.after)
-// someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看
-const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同])(?:孩子|儿子|女儿|老公|爱人)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
+// someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看, 我爸今天学了一小时, 我家那位拿了50分
+const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同给]|[和跟与陪带同给]我)(?:孩子|儿子|女儿|老公|爱人|老婆|媳妇|丈夫|妻子|(?:我|俺)?(?:爸|妈)|爸爸|妈妈|父亲|母亲|老爸|老妈|老伴|家那位|家属|同事|朋友|领导|同学)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
 const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
-const notYet = (a: Around) => PLAN_NEAR.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
+const notYet = (a: Around) => LATER.test(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
 const aboutCheckingIn = (a: Around) =>
   MODIFIES.test(a.after) || TOPIC_AFTER.test(a.after) || OPINION.test(a.before) ||
@@ -158,18 +166,37 @@ const aboutCheckingIn = (a: Around) =>
 // a resolution or a rule: 我争取每天打卡, 要求每天打卡
 const SCHEDULE_NEAR = /每天|每日|天天|每周|至少|不少于|争取|力争|要求|规定/
 
+// 看了一集《觉醒年代》，算学习打卡吧 / 就算打卡了: the sender counts their own study (a rule says 才算 or
+// 也算 to others, a question asks 算打卡吗？). Read without the 算 and the softening 吧.
+// 也算 counts one's own only after one's study was said done (看完了…，也算打个卡), not as a rule (看视频也算打卡).
+const SELF_COUNT_NEAR = /(?<!才)(?:就|那就|也|都)?算(?:是)?$/
+const SOFTENER = /^ ?(?:了 ?(?:吧|啦|咯|哈)?|吧|啦|咯|哈)/
+function selfCounted(a: Around): Around {
+  if (!SELF_COUNT_NEAR.test(a.near) || /[?？]|吗|么/.test(a.sentence)) return a
+  const general = /(?:也|都)算(?:是)?$/.test(a.near)
+  if (!(SOFTENER.test(a.after) && !general) && !/[了完过]/.test(a.before.slice(0, a.before.length - a.near.length))) return a
+  const soft = SOFTENER.exec(a.after)?.[0] ?? ''
+  return { ...a, near: a.near.replace(SELF_COUNT_NEAR, ''), after: a.after.slice(soft.length), sentence: a.sentence.replace(/吧([^吧]*)$/, '$1') }
+}
+
 /** Is this marker occurrence someone stating a check-in, rather than talk about checking in? */
 function isStatement(plain: string, m: Span): boolean {
-  const a = around(plain, m)
+  const a = selfCounted(around(plain, m))
   return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a) || SCHEDULE_NEAR.test(a.near))
 }
 
+const STUDY_TALK = /打卡|补卡|学习|学|读|看|听|强国|积分|时长|分钟|小时/
 /** A notice to the group (请大家…, 记得…) unless the sender includes themselves (大家也记得打卡). */
 function isNotice(plain: string): boolean {
   if (FORMAT.test(plain)) return true
   let seen = 0
   for (const m of plain.matchAll(NOTICE_ALL)) {
     const clause = plain.slice(unitStart(plain, m.index, CLAUSE_END), sentenceEnd(plain, m.index))
+    // a notice in a sentence of its own about something else (…。顺便说下，组织生活会的材料请大家周一前交)
+    // leaves the sender's check-in before it standing
+    const sentence = plain.slice(unitStart(plain, m.index, SENTENCE_END), sentenceEnd(plain, m.index))
+    // (one that names no matter of its own — 打卡打卡！大家别忘了 — means the check-in)
+    if (unitStart(plain, m.index, SENTENCE_END) > 0 && !STUDY_TALK.test(sentence) && sentence.length - m[0].length >= 10) continue
     if (!ME_TOO.test(clause)) return true
     if (++seen === MAX_MARKERS) break
   }
@@ -272,10 +299,13 @@ function bareStatement(plain: string, parse: CheckinParse): boolean {
 }
 
 function studied(plain: string, parse: CheckinParse): boolean {
-  if (plain.length > MAX_PLAIN_STATEMENT || MEETING.test(plain.replace(SPEECH, ' '))) return false
-  if (bareStatement(plain, parse)) return true
+  if (plain.length > MAX_PLAIN_STATEMENT) return false
+  // a meeting in the study's own sentence makes it the meeting's; one in a later sentence is other
+  // business (今天学习50分钟…。另外明天支委会材料我晚点发群里)
+  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' '))
+  if (!meeting(plain) && bareStatement(plain, parse)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
-  if (parse.minutes !== null && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
+  if (parse.minutes !== null && !meeting(plain) && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
   let seen = 0
   for (const m of plain.matchAll(STUDY)) {
     if (++seen > MAX_MARKERS) break
@@ -283,6 +313,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     const end = m.index + m[0].length
     if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || NOT_VERB_BEFORE.test(plain.slice(0, m.index))) continue
     const a = around(plain, { index: m.index, length: m[0].length })
+    if (meeting(a.sentence)) continue
     const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0
     // 学习《党章》第三章 opening a short message is a statement too; 学习贯彻… headlines have no title
     const done = !!g.asp || !!g.pre || (opens && (parse.minutes !== null || (parse.titles.length > 0 && plain.length <= BARE_STATEMENT)))
@@ -308,9 +339,13 @@ const ANOTHER_DAY = /昨|前天|前日|补|上周|上星期|\d{1,2} ?月 ?\d{1,2
 export function parseCheckin(input: string, now?: Date): CheckinParse | null {
   const text = prepare(input)
   if (!text || OTHER_KIND.test(text.replace(MENTIONS, ''))) return null
-  if (now && !ANOTHER_DAY.test(text) && clockRanges(text).some((r) => r.end > minutesOf(clockOf(now)) + RANGE_SLACK)) return null
   const plain = plainOf(text)
   const strong = markersIn(plain, STRONG_MARKER)
+  // with 打卡 said, a range under way is being checked in (打卡 7:10-8:00 … sent at 7:25); only one not
+  // yet begun is a plan
+  const clock = now ? minutesOf(clockOf(now)) : 0
+  const ahead = (r: { start: number; end: number }) => (strong.length ? r.start > clock : r.end > clock + RANGE_SLACK)
+  if (now && !ANOTHER_DAY.test(text) && clockRanges(text).some(ahead)) return null
   const weak = markersIn(plain, WEAK_MARKER)
   if (isNotice(plain) || notACheckin(plain)) return null
   const parse = figures(text)
@@ -330,6 +365,16 @@ const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
 const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
 const BEFORE_DAY = /^(?:一下|个|上)? ?[:：,，]? ?$/
+const AFTER_DAY = /^ ?(?:的 ?)?(?:卡 ?)?$/
+// 算昨天的, 算作4号, 记到11月3日: crediting a day named right after
+const CREDIT = /(?<![打计就])(?:算|记|计)(?:作|成|到|在|为|是)? ?/g
+function creditCue(plain: string, now: Date): RegExpExecArray | null {
+  for (const m of plain.matchAll(CREDIT)) {
+    const d = datePhrases(plain.slice(m.index + m[0].length), now, 'past', 1)[0]
+    if (d && d.index === 0 && /^ ?(?:的|吧|,|，|$)/.test(plain.slice(m.index + m[0].length + d.dateLength))) return m as RegExpExecArray
+  }
+  return null
+}
 // 我要补一下…: a request now, not a promise; only these make it one
 const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头)$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
@@ -371,14 +416,21 @@ function spokenBackfill(text: string, now: Date): BackfillParse | null {
   if (weak) {
     const next = datePhrases(plain.slice(weak.index + 1), now, 'past', 1)[0]
     if (next && BEFORE_DAY.test(plain.slice(weak.index + 1, weak.index + 1 + next.index))) strong = weak
+    // … and straight after one: 11.12补 学习45分钟, 16号的补一下
+    const prev = datePhrases(plain.slice(0, weak.index), now, 'past').at(-1)
+    if (prev && AFTER_DAY.test(plain.slice(prev.index + prev.dateLength, weak.index))) strong = weak
   }
-  const cue = strong ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
+  // 刚学完，算昨天的吧 / 记到4号: the sender credits another day than the message's
+  const credit = strong || weak ? null : creditCue(plain, now)
+  const cue = strong ?? credit ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
   if (!cue) return null
   if (isNotice(plain) || notACheckin(plain)) return null
   const a = around(plain, { index: cue.index, length: cue[0].length })
   const cueAfter = plain.slice(cue.index + cue[0].length, cue.index + cue[0].length + 8)
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done
-  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || NEGATION_ADJACENT.test(a.near) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
+  // 昨晚没来得及 补16日…: a space ends what the negation governed; 没补上 is adjacent
+  const adjacent = !/\s$/.test(plain.slice(0, cue.index))
+  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || (adjacent && NEGATION_ADJACENT.test(a.near)) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return strong ? { error: 'no-date' } : null
   // 补卡次数太多了, 补卡的规则: talk about backfilling
   if (!/^ ?(?:前天|前日|后天)/.test(cueAfter) && (MODIFIES.test(cueAfter) || TOPIC_AFTER.test(cueAfter) || RULE_AFTER.test(cueAfter))) return null

@@ -4,6 +4,8 @@
 import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
 
+import { GAIN } from './points.js'
+
 export { parsePoints } from './points.js'
 
 /** More than a day is a typo or a cumulative figure, not one day's study. */
@@ -42,7 +44,8 @@ const DURATION = new RegExp(
 )
 
 // a bare "42分" right after these is a score, not minutes
-const SCORE_BEFORE = /(?:学习强国|强国|积分|得分|分数|成绩|考试|考了|考核|测试|测评|答题|满分|总分|评分|打分)[^\d\n]{0,8}$/
+// (得了40分, 拿了35分, 获得42分: a gain is scored, time is spent)
+const SCORE_BEFORE = new RegExp(`(?:学习强国|强国|积分|得分|分数|成绩|考试|考了|考核|测试|测评|答题|满分|总分|评分|打分)[^\\d\\n]{0,8}$|${GAIN}[^\\d\\n，,。；;]{0,3}$`)
 // 今天+27分: a day's 学习强国 gain
 const PLUS_BEFORE = /\+ ?$/
 const SCORE_AFTER = /^ ?[(（]? ?(?:学习强国|强国|积分|得分)/

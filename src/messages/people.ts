@@ -11,7 +11,7 @@ const OFFICE: Record<string, string[]> = {
 }
 
 /** Titles written before or after a name. Longest first, so 副书记 is not read as 书记. */
-const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|青年委员|统战委员|支委|委员|党小组长|小组长|组长|党员|同志|老师|教授|主任|副主任|处长|副处长|科长|副科长|局长|副局长|所长|院长|校长|经理|部长)'
+const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|青年委员|统战委员|支委|委员|党小组长|小组长|组长|党员|同志|老师|教授|主任|副主任|处长|副处长|科长|副科长|局长|副局长|所长|院长|校长|经理|副部长|部长|副校长|副院长|研究员|讲师|专家)'
 const LEAD = new RegExp(`^(?:${TITLE})+`)
 const TAIL = new RegExp(`(?:${TITLE})+$`)
 const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u
@@ -46,7 +46,28 @@ export function resolvePerson(raw: string, roster: readonly RosterEntry[]): stri
   // a surname and a title is how a visiting speaker is named: "李教授"
   const lead = s.replace(LEAD, '')
   if (bare.length === 1 && /^[\p{Script=Han}](?:教授|老师|书记|主任|部长|处长|校长|局长|专家)$/u.test(lead)) return lead
-  return HAN_NAME.test(bare) && !NOT_A_NAME.test(bare) ? bare : null
+  return HAN_NAME.test(bare) && !NOT_A_NAME.test(bare) ? bare : visitorName(s)
+}
+
+// the common surnames (not those that are as often a word: 党, 明, 和, 时 …): where a visitor's name
+// starts inside "市委党校张明华老师", "退休老党员陈国栋同志"
+const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧常温康施牛樊葛邢易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿兰焦俞左柳祝舒阮梅童凌毕季裴霍涂翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓缪芦麦褚娄窦戚岑费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘]/
+
+/**
+ * A visitor's name inside a description, when the description ends in a title: 市委党校张明华老师 ->
+ * 张明华, 区委组织部李晓燕副部长 -> 李晓燕, 退休老党员陈国栋同志 -> 陈国栋. null without a title.
+ */
+export function visitorName(phrase: string): string | null {
+  const s = phrase.replace(/[\s"“”'‘’「」]/g, '')
+  const bare = s.replace(TAIL, '')
+  if (bare === s || bare.length < 2) return null
+  for (const len of [3, 2]) {
+    const tail = bare.slice(-len)
+    if (tail.length === len && SURNAME.test(tail[0]!) && /^\p{Script=Han}+$/u.test(tail) && !NOT_A_NAME.test(tail)) return tail
+  }
+  // a surname and the title is how a visitor is often named: 市委党校李教授
+  const title = s.slice(bare.length)
+  return SURNAME.test(bare.at(-1)!) && /^(?:教授|老师|书记|主任|部长|副部长|处长|校长|局长|专家)$/.test(title) ? bare.at(-1)! + title : null
 }
 
 /** Words that stand where a name would but are not one. */

@@ -1,5 +1,6 @@
 // 学习强国 points: 积分42, 强国38, 今日积分 38 分, 得分42, 学习强国 45分, 45分（学习强国）, and the
-// shorthand of a day's gain: 积分+33, 今天+27分, 强国+40.
+// shorthand of a day's gain: 积分+33, 今天+27分, 强国+40; and a gain said as one: 得了40分, 拿了35分, 获得42分
+// (分 after a verb of gaining is a score, never minutes: time is spent, points are earned).
 // No daily cap is assumed: the platform changes its rules, and the figure is the member's to state.
 import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
@@ -14,6 +15,9 @@ const NOT_POINTS = '(?!\\.\\d|\\s?(?:分钟|min|小时|钟头|h(?![a-z])|个|人
 
 const CUE_FIRST = new RegExp(`(?:学习强国|强国|积分|得分|分数)(?:\\s?app)?${GLUE}${INNER}${GLUE}${NUM}${NOT_POINTS}`, 'gi')
 const FIGURE_FIRST = new RegExp(`(?<![\\d.])(?<n>\\d{1,5}) ?分(?![钟之])[ (（,，]{0,3}(?:学习强国|强国|积分)`, 'g')
+/** Verbs of gaining: the N分 after them is points (shared with duration.ts, which then skips it). */
+export const GAIN = '(?:(?<![记懂觉值晓舍使])得了|(?<![记懂觉值晓舍使])得到了?|拿了|拿到了?|挣了|赚了|攒了|获得了?|获取了?|收获了?|涨了|加了)'
+const GAINED = new RegExp(`${GAIN}[ :：]{0,2}(?:今日|今天|当日)?${NUM} ?分(?![钟之])`, 'g')
 // +27分 / 今天+27分: a day's gain; the 分 (or a day word before it) says it is points, not 打卡+1
 const PLUS = /(?<![\d+])(?:(?:今日|今天|当日|当天|本日) ?)?\+ ?(?<n>\d{1,3})(?!\d) ?分(?![钟之])/g
 const TODAY_BEFORE = /(?:今日|今天|当日|当天|本日)\s?$/
@@ -34,6 +38,10 @@ export function parsePoints(input: string): number | null {
     found.push({ points, today: (!!day && !CUMULATIVE.test(day)) || TODAY_BEFORE.test(before), cumulative: !!day && CUMULATIVE.test(day) })
   }
   for (const m of text.matchAll(PLUS)) found.push({ points: Number(m.groups!.n), today: true, cumulative: false })
+  for (const m of text.matchAll(GAINED)) {
+    const points = parseNumber(m.groups!.n!)
+    if (points !== null && Number.isInteger(points)) found.push({ points, today: false, cumulative: false })
+  }
   for (const m of text.matchAll(FIGURE_FIRST)) found.push({ points: Number(m.groups!.n), today: false, cumulative: false })
   if (!found.length) return null
   const pick = found.find((c) => c.today) ?? found.find((c) => !c.cumulative) ?? found[0]!

@@ -6,25 +6,31 @@ import { parseBackfill, parseCheckin } from '../../src/messages/checkin.js'
 import { dayOf } from '../../src/domain/time.js'
 import { corpusText } from '../helpers/corpus.js'
 
-test('checkin-varied-1.jsonl: check-ins recognised, tempting chatter left alone, minutes and days right', () => {
-  const rows = corpusText('checkin-varied-1.jsonl').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+// checkin-varied-1 came from a helper who did not read the code; checkin-varied-2 holds our own variants
+// of the classes it missed (a remark around the check-in, 算打卡吧, points said as 得了40分, 打个卡);
+// checkin-varied-3 is a third independent set, copied after it was scored at first sight (one row's
+// time moved from 19:58 to 21:05: it reports 八点到九点 as done, which at 19:58 was still to come).
+for (const file of ['checkin-varied-1.jsonl', 'checkin-varied-2.jsonl', 'checkin-varied-3.jsonl']) test(`${file}: check-ins recognised, tempting chatter left alone, minutes, points and days right`, () => {
+  const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
   const score: Record<string, [number, number]> = {}
   const misses: string[] = []
   const add = (k: string, ok: boolean, text: string) => { const s = (score[k] ??= [0, 0]); s[1]++; if (ok) s[0]++; else misses.push(`${k}: ${text}`) }
   for (const c of rows) {
     const now = new Date(c.sent)
     const b = parseBackfill(c.text, now)
-    const got = b && 'checkin' in b ? { ...b.checkin, date: b.date } : (() => { const p = parseCheckin(c.text); return p ? { ...p, date: dayOf(now) } : null })()
+    const got = b && 'checkin' in b ? { ...b.checkin, date: b.date } : (() => { const p = parseCheckin(c.text, now); return p ? { ...p, date: dayOf(now) } : null })()
     if (!c.checkin) { add('no false check-in', !got, c.text); continue }
     add('recognised', !!got, c.text)
     if (!got) continue
     if (c.minutes != null) add('minutes', got.minutes === c.minutes, c.text)
+    if (c.points != null) add('points', got.points === c.points, c.text)
     if (c.date != null && c.date !== dayOf(now)) add('补卡 date', got.date === c.date, c.text)
   }
   const rate = (k: string) => (score[k] ? score[k]![0] / score[k]![1] : 1)
   const msg = misses.join('\n')
   assert.ok(score['no false check-in']![1] - score['no false check-in']![0] <= 1, msg)
-  assert.ok(rate('recognised') >= 0.93, msg)
+  assert.ok(rate('recognised') >= 0.97, msg)
+  assert.ok(rate('points') >= 0.95, msg)
   assert.ok(rate('minutes') >= 0.95, msg)
   assert.ok(rate('补卡 date') >= 0.9, msg)
 })

@@ -1,7 +1,7 @@
 // 三会一课 reports: a report becomes a 台账 record; photos sent right after it are attached;
 // #更正 and #撤销活动 fix the reporter's latest record; #台账 hands the ledger to secretaries.
 import { randomUUID } from 'node:crypto'
-import { parseActivity, type ReportContext, type Unclear } from '../../messages/activity.js'
+import { parseActivities, type ActivityParse, type ReportContext, type Unclear } from '../../messages/activity.js'
 import type { Command } from '../../messages/command.js'
 import { parseDatePhrase } from '../../messages/dates.js'
 import { applyCorrection, completeWith, CORRECTABLE_FIELDS, missingElements, sameMeeting } from '../../domain/ledger.js'
@@ -60,6 +60,7 @@ function reportContext(ctx: MsgContext): ReportContext {
     // 应到 of a group: its members on the roster that day
     roster: rosterOn(ctx.branch, dayOf(ctx.at)).map((m) => ({ name: m.name, group: m.group, aliases: m.aliases, role: m.role })),
     reporterGroup: ctx.member?.group ?? null,
+    reporter: ctx.member?.name ?? null,
   }
 }
 
@@ -86,46 +87,57 @@ function ask(app: App, ctx: MsgContext, rec: ActivityRecord, unclear: Unclear[])
 
 export async function report(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text') return false
-  const p = parseActivity(ctx.text, ctx.at, reportContext(ctx))
-  if (!p) return false
+  const parses = parseActivities(ctx.text, ctx.at, reportContext(ctx))
+  if (!parses.length) return false
   if (!ctx.member) {
     reply(app, ctx, app.templates.render('checkin-unknown', { name: ctx.senderName, branch: ctx.branch.name }))
     return true
   }
+  // a message that reports two meetings makes two records: the second under `${msgId}#1`, as 接龙 does
+  // (a recall removes both), each checked on its own so a redelivery after a crash completes the pair
+  for (const [i, p] of parses.entries()) {
+    if (!(await recordReport(app, ctx, p, i ? `${ctx.msgId}#${i}` : ctx.msgId, i === 0))) break
+  }
+  return true
+}
+
+/** One report: merged into the same meeting's record, or a new record. false when saving failed. */
+async function recordReport(app: App, ctx: MsgContext, p: ActivityParse, msgId: string, first: boolean): Promise<boolean> {
+  const member = ctx.member!
   const month = (p.date ?? dayOf(ctx.at)).slice(0, 7)
-  if (await app.store.hasMessage(ctx.branch.id, month, 'ledger', ctx.msgId)) return true
+  if (await app.store.hasMessage(ctx.branch.id, month, 'ledger', msgId)) return true
   const { explicit: _e, unclear, ...fields } = p
   // a second report of a meeting already in the ledger completes that record instead of doubling it
   const earlier = (await app.store.activities(ctx.branch.id, { month })).find((r) => sameMeeting(r, fields, ctx.at))
   if (earlier) {
     const { record: completed, added } = completeWith(earlier, fields)
     if (added.length) await app.store.update(earlier, completed)
-    const record = await attachPhotos(app, ctx, completed, takeHeldPhotos(ctx, PHOTO_WINDOW_MS))
+    const record = await attachPhotos(app, ctx, completed, first ? takeHeldPhotos(ctx, PHOTO_WINDOW_MS) : [])
     if (record.photos.length > completed.photos.length) added.push(`照片${record.photos.length - completed.photos.length}张`)
     remember(ctx, record)
-    reply(app, ctx, app.templates.render('activity-merged', { name: ctx.member.name, kind: record.kind, date: cn(record.date), reporter: earlier.reporter === ctx.member.name ? '您' : earlier.reporter, added: added.join('、') || null }))
+    reply(app, ctx, app.templates.render('activity-merged', { name: member.name, kind: record.kind, date: cn(record.date), reporter: earlier.reporter === member.name ? '您' : earlier.reporter, added: added.join('、') || null }))
     return true
   }
   const rec: ActivityRecord = {
-    type: 'activity', id: randomUUID(), branch: ctx.branch.id, msgId: ctx.msgId, at: isoShanghai(ctx.at), text: ctx.raw ?? ctx.text,
-    reporter: ctx.member.name, photos: [], ...fields,
+    type: 'activity', id: randomUUID(), branch: ctx.branch.id, msgId, at: isoShanghai(ctx.at), text: ctx.raw ?? ctx.text,
+    reporter: member.name, photos: [], ...fields,
   }
   try {
     await app.store.add(rec)
   } catch (e) {
     app.log.error(`保存「${ctx.senderName}」的活动报告失败`, e)
-    reply(app, ctx, app.templates.render('save-failed', { name: ctx.member.name }))
-    return true
+    reply(app, ctx, app.templates.render('save-failed', { name: member.name }))
+    return false
   }
-  const withPhotos = await attachPhotos(app, ctx, rec, takeHeldPhotos(ctx, PHOTO_WINDOW_MS))
+  const withPhotos = await attachPhotos(app, ctx, rec, first ? takeHeldPhotos(ctx, PHOTO_WINDOW_MS) : [])
   remember(ctx, withPhotos)
   const missing = missingElements(rec)
-  reply(app, ctx, app.templates.render('activity-recorded', { name: ctx.member.name, ...recordView(withPhotos), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
+  reply(app, ctx, app.templates.render('activity-recorded', { name: member.name, ...recordView(withPhotos), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   if (unclear.length) ask(app, ctx, rec, unclear)
   // a member's report is recorded, and the secretaries are told so they can check it
-  if (!isOfficer(ctx.branch, ctx.member) && ctx.branch.reports.tellSecretaries) {
+  if (!isOfficer(ctx.branch, member) && ctx.branch.reports.tellSecretaries) {
     for (const s of branchOn(ctx.branch, dayOf(ctx.at)).secretaries) {
-      if (s !== ctx.member.name) tell(app, s, app.templates.render('activity-member-report', { name: s, reporter: ctx.member.name, ...recordView(rec), kindLabel: rec.kind === '其他' ? '活动' : rec.kind }))
+      if (s !== member.name) tell(app, s, app.templates.render('activity-member-report', { name: s, reporter: member.name, ...recordView(rec), kindLabel: rec.kind === '其他' ? '活动' : rec.kind }))
     }
   }
   return true
