@@ -12,7 +12,7 @@ import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
 import { COMPLETED, evidenceOf, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
-import { MAX_PARSE_LENGTH, normalize } from './text.js'
+import { commonSpeech, MAX_PARSE_LENGTH, normalize } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
 export type Unclear = 'kind' | 'date'
@@ -197,7 +197,7 @@ function meetingStarts(body: string): number[] {
  */
 export function parseActivities(input: string, now: Date, ctx: ReportContext): ActivityParse[] {
   if (!input || input.length > MAX_PARSE_LENGTH) return []
-  const text = normalize(input).trim()
+  const text = commonSpeech(normalize(input).trim())
   const whole = parseOne(text, now, ctx, null)
   if (!whole) return []
   const marker = MARKER.exec(text)
@@ -252,7 +252,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
     if (/打卡|补卡|签到|打(?:个|了个|一下|下)卡/.test(body)) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
-    if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(body)) return null
+    // … but how long a meeting or its speaker went on ("讲了一个半小时") is the meeting's, not study time
+    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课)了?(?:约|大约|近|将近|足足)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
+    if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
     // a forwarded record is ours only when it names one of our 党小组
     const ours = ctx.groups.some((g) => body.includes(g)) || /我们|本支部|我支部|咱们/.test(body)
     if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody) return null
@@ -289,6 +291,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   // a 党小组会 reported by that group's own 党小组长, with nobody else said to chair it: they chaired it
   const self = ctx.roster.find((m) => m.name === ctx.reporter)
   if (kind === '党小组会' && !people.host && self?.role === '党小组长' && group && self.group === group) people.host = self.name
+  // "我主持的", "由我主持", "本人主讲": the sender, by name
+  if (self && !people.host && /(?:我|本人)(?!们)(?:来|亲自)?主持/.test(body)) people.host = self.name
+  if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:给大家)?(?:主讲|讲授|讲了|讲的)/.test(body)) people.speaker = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees
   if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1

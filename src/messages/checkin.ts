@@ -8,7 +8,7 @@
 // particle, a noun it modifies) decide whether it is a statement or talk. Members also state their
 // study without any marker (今天读了《条例》第五章，25分钟): a study verb said done, with a figure,
 // a title or what was studied, read with the same cues. Dates come from dates.ts, the one grammar.
-import { notACheckin } from './not-checkin.js'
+import { MISSED_THEN_BACKFILL, notACheckin } from './not-checkin.js'
 import type { DateStr } from '../domain/types.js'
 import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
@@ -394,7 +394,8 @@ export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 
 export function parseBackfill(input: string, now: Date): BackfillParse | null {
   const text = prepare(input)
   if (!text) return null
-  const bare = text.replace(MENTIONS, '')
+  // 昨天没打卡 补24号: the miss only says why; blanked (same length) so it is not read as a negation
+  const bare = text.replace(MENTIONS, '').replace(MISSED_THEN_BACKFILL, (m) => ' '.repeat(m.length))
   const head = BACKFILL.exec(bare)
   if (head) return headBackfill(bare.slice(head[0].length), now)
   return spokenBackfill(bare, now)
@@ -450,7 +451,9 @@ function credited(rest: string, now: Date, cue: string | null): BackfillParse | 
   const all = datePhrases(t, now, 'past')
   if (!all.length) return null
   const follows = (p: DatePhrase, re: RegExp) => re.test(t.slice(p.index + p.dateLength, p.index + p.dateLength + 8))
-  const owner = all.find((p) => follows(p, /^ ?(?:的 ?)?(?:打 ?)?卡|^ ?(?:的 ?)?(?:学习|打卡)/))
+  // 补16号的, 补一下昨天: the day named right after 补 is the one credited, whatever came before
+  const named = all.find((p) => /补 ?(?:一下|上|个|记|录)? ?$/.test(t.slice(Math.max(0, p.index - 5), p.index)))
+  const owner = named ?? all.find((p) => follows(p, /^ ?(?:的 ?)?(?:打 ?)?卡|^ ?(?:的 ?)?(?:学习|打卡)/))
   const others = all.filter((p) => !follows(p, /^ ?(?:再|来|就|又)?补/))
   const p = owner ?? others[0] ?? all[0]!
   const today = dayOf(now)

@@ -6,6 +6,10 @@ const RULE = /自即日起|每位党员|各位党员|全体党员|每人每天|�
 const NOT_DONE = /没(?:在群里|有)?(?:打|打卡|补)(?!完|的)|还没(?:打|学)|不用(?:补|打)|不必(?:补|打)|(?:再|就|回头|晚点|待会|等会)(?:补|打)(?:卡)?(?:吧|了)?(?:[，。！!~～\s]|$)|学完(?:就|再)打|(?:明天|晚上|回头|下次)再补/
 const RANKING = /(?:全支部|全组|支部里|群里|大家里)?(?:最高|最多|第一名|排第|排名|榜首|倒数)/
 
+/** "昨天没打卡，补24号的", "忘了打卡了 补一下": the miss is the reason for the 补卡 that follows it. */
+export const MISSED_THEN_BACKFILL = /(?:没|忘了?|漏|未)(?:能|来得及)?(?:打|打卡|打上|打成)(?:卡)?(?:了)?[\s，,。！!~～啊呀哈嘛]{0,4}(?=补(?!完|的话|吗|不补))/
+
 export function notACheckin(plain: string): boolean {
-  return RULE.test(plain) || NOT_DONE.test(plain) || RANKING.test(plain)
+  const said = plain.replace(MISSED_THEN_BACKFILL, '')
+  return RULE.test(plain) || NOT_DONE.test(said) || RANKING.test(plain)
 }
