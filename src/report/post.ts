@@ -5,9 +5,7 @@ import type { OutFile } from '../bot/outbox.js'
 import { periodOf, type Period } from '../domain/periods.js'
 import { addDays, dayOf } from '../domain/time.js'
 import type { ActivityRecord, AnnouncementRecord, Branch, CheckinRecord } from '../domain/types.js'
-import { monthChartPng } from './month-chart.js'
 import { splitMessages, summaryModel, type SummaryModel } from './model.js'
-import { summaryDocx } from './summary-docx.js'
 
 function unitOf(p: Period): 'month' | 'quarter' | 'year' {
   return p.key.includes('Q') ? 'quarter' : p.key.length === 4 ? 'year' : 'month'
@@ -38,14 +36,17 @@ export function postText(app: App, room: string, text: string): void {
 }
 
 /** The chart as posted (members with no check-in named only where the branch names them). */
-export function summaryChart(branch: Branch, model: SummaryModel): OutFile {
+export async function summaryChart(branch: Branch, model: SummaryModel): Promise<OutFile> {
+  // resvg and its CJK font are loaded on the first chart, not at start-up (tens of MB resident)
+  const { monthChartPng } = await import('./month-chart.js')
   return { name: `${model.periodKey}学习打卡统计.png`, data: monthChartPng(model.chartTitle, model.figures, { nameMissing: branch.summary.nameMissingMembers, periodWord: model.periodWord }) }
 }
 
 /** The Word file, with the chart inside and the period's ledger as a table. */
 export async function summaryWord(app: Pick<App, 'store'>, branch: Branch, model: SummaryModel, text: string, chart?: OutFile): Promise<OutFile> {
   const ledger = (await app.store.range(branch.id, model.from, model.to, 'ledger')).filter((r): r is ActivityRecord => r.type === 'activity')
-  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? summaryChart(branch, model)).data }) }
+  const { summaryDocx } = await import('./summary-docx.js') // docx is loaded only when a Word file is made
+  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? await summaryChart(branch, model)).data }) }
 }
 
 /**
@@ -55,7 +56,7 @@ export async function summaryWord(app: Pick<App, 'store'>, branch: Branch, model
  */
 export async function summaryOnRequest(app: App, branch: Branch, month: string, askerName: string, room: string | null): Promise<void> {
   const { model, text } = await buildSummary(app, branch, month)
-  const chart = summaryChart(branch, model)
+  const chart = await summaryChart(branch, model)
   const word = await summaryWord(app, branch, model, text, chart)
   const toGroup = room !== null && branch.summary.enabled
   if (toGroup) {
