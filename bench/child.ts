@@ -1,22 +1,25 @@
 // One measured bot process of the benchmark. Run by bench/run.ts, once over the empty data folder
 // and once over the full history, so that start-up and resident memory are the process's own.
-//   tsx bench/child.ts startup|run CONFIG.yaml DATA_DIR
-// prints one JSON line of figures.
+//   tsx bench/child.ts startup|run|footprint CONFIG.yaml DATA_DIR
+// prints one JSON line of figures. `footprint` sends the same messages as `run` without the bare
+// Wechaty bot inside the process, so its resident memory is the bot's own. The bot is loaded from
+// dist/ (the compiled JavaScript that `npm start` runs) when BENCH_FROM=dist.
 import { performance } from 'node:perf_hooks'
-import { loadConfig } from '../src/config/load.js'
-import { createLogger } from '../src/log.js'
-import { BENCH_NOW } from './history.js'
+import { BENCH_NOW } from './now.js'
 
 const [mode, configFile, dataDir] = process.argv.slice(2) as [string, string, string]
 process.env.WECHATY_LOG ??= 'silent'
 
 const t0 = Date.now()
 const now = () => new Date(BENCH_NOW.getTime() + (Date.now() - t0))
-const quiet = createLogger(now, () => {}, true)
 
+const base = process.env.BENCH_FROM === 'dist' ? '../dist/' : '../src/'
 const { WechatyBuilder, types } = await import('wechaty')
 const { PuppetMock, mock } = await import('wechaty-puppet-mock')
-const { createRuntime } = await import('../src/runtime.js')
+const { loadConfig } = await import(`${base}config/load.js`) as typeof import('../src/config/load.js')
+const { createLogger } = await import(`${base}log.js`) as typeof import('../src/log.js')
+const { createRuntime } = await import(`${base}runtime.js`) as typeof import('../src/runtime.js')
+const quiet = createLogger(now, () => {}, true)
 
 type Mocker = InstanceType<typeof mock.Mocker>
 
@@ -90,18 +93,22 @@ async function throughput(m: Mocker, rs: Rooms, handled: () => number, n: number
   return n / ((performance.now() - t) / 1000)
 }
 
-// a bare Wechaty bot with a no-op handler, on the same kind of stream
+// a bare Wechaty bot with a no-op handler, on the same kind of stream (not in `footprint`)
+const withBare = mode !== 'footprint'
 const bareMocker: Mocker = new mock.Mocker()
 const bare = WechatyBuilder.build({ puppet: new PuppetMock({ mocker: bareMocker }) as never, name: 'bench-bare' })
 let bareCount = 0
 bare.on('message', () => { bareCount++ })
-await bare.start()
-const bareSelf = bareMocker.createContact({ name: 'bare' })
-bareMocker.login(bareSelf)
-await new Promise<void>((r) => bare.once('login', () => r()))
-const bareRooms = populate(bareMocker, bareSelf.id)
+let bareRooms: Rooms = []
+if (withBare) {
+  await bare.start()
+  const bareSelf = bareMocker.createContact({ name: 'bare' })
+  bareMocker.login(bareSelf)
+  await new Promise<void>((r) => bare.once('login', () => r()))
+  bareRooms = populate(bareMocker, bareSelf.id)
+}
 const botThroughput = (n: number) => throughput(mocker, rooms, () => routedCount, n)
-const bareThroughput = (n: number) => throughput(bareMocker, bareRooms, () => bareCount, n)
+const bareThroughput = (n: number) => (withBare ? throughput(bareMocker, bareRooms, () => bareCount, n) : Promise.resolve(0))
 
 const N_LAT = Number(process.env.BENCH_LATENCY_MESSAGES ?? 2000)
 const N_TP = Number(process.env.BENCH_BURST ?? 400)
@@ -129,5 +136,5 @@ process.stdout.write(JSON.stringify({
   seenSize: rt.app.seen.size, worst: sorted.slice(-12).map((x) => Math.round(x * 10) / 10),
 }) + '\n')
 await rt.stop()
-await bare.stop().catch(() => undefined)
+if (withBare) await bare.stop().catch(() => undefined)
 process.exit(0)

@@ -114,4 +114,4 @@ export function writeState(dataDir: string, list: BenchBranch[], now: Date, toda
 }
 
 /** The benchmark's "now": history runs up to the day before. */
-export const BENCH_NOW = new Date('2026-11-20T10:00:00+08:00')
+export { BENCH_NOW } from './now.js'

@@ -193,8 +193,9 @@ export function npmStartArgs(argv: string[], env: Record<string, string | undefi
   return { config: config ?? env.ZHIBU_CONFIG ?? 'bot-config/example.yaml', data }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const args = npmStartArgs(process.argv.slice(2), process.env)
+/** `npm start` (bin/start.js, or `tsx src/main.ts` directly): parse the arguments and run until a signal. */
+export function runNpmStart(argv: string[]): void {
+  const args = npmStartArgs(argv, process.env)
   if (typeof args === 'string') {
     process.stderr.write(args + '\n')
     process.exit(2)
@@ -204,3 +205,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
     process.exit(1)
   })
 }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) runNpmStart(process.argv.slice(2))
