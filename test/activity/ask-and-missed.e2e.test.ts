@@ -22,7 +22,7 @@ test('reports.ask: group — an unclear report is asked about in the group, and 
 })
 
 test('#未识别 quotes at most 50 characters of a missed message', () => {
-  const long = '我把笔记本落在三楼会议室了，' + '谁捡到了告诉我一声，'.repeat(6) + '结尾'
+  const long = '我把笔记本落在三楼会议室了，' + '回头还得去找一找，'.repeat(6) + '结尾'
   const { sent } = simulate([
     { at: '2026-11-21T10:30:00+08:00', room: ROOM, from: '刘洋', text: `党课那天${long}`, id: 'x1' },
     { at: '2026-11-21T11:00:00+08:00', room: ROOM, from: '孙雅琴', text: '#未识别', id: 'c1' },
