@@ -10,7 +10,7 @@ import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
-import { mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
+import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
 import { COMPLETED, evidenceOf, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize } from './text.js'
 
@@ -102,6 +102,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
     ?? generic(new RegExp(`(?:^|[，。,\\s、])${TITLED}${NAME}(?:同志|书记)\\s*主持`, 'u'))
   // a visitor described before the verb: 区委组织部李晓燕副部长主讲, 请退休老党员陈国栋同志讲了一课
   speaker ??= describedSpeaker(text)
+  if (kind === '党课') speaker ??= fromSomewhereSpeaker(text)
   speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
     ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向|来|到)/u)
     ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
@@ -113,7 +114,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   return { host, speaker, recorder }
 }
 
-const GIVES = /主讲|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课/g
+const GIVES = /主讲|讲的(?=[\s，。,]|$)|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课/g
 function describedSpeaker(text: string): string | null {
   for (const m of text.matchAll(GIVES)) {
     const start = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '：', ':'].map((c) => text.lastIndexOf(c, m.index - 1) + 1))

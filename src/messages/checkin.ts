@@ -14,7 +14,7 @@ import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
 import { clockRanges, parseDuration, withoutTitles } from './duration.js'
 import { parsePoints } from './points.js'
-import { MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
+import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
 export { entriesFor, entryContent, parseSolitaire, type Solitaire, type SolitaireEntry } from './solitaire.js'
 
@@ -252,7 +252,8 @@ export function unquoted(text: string): string {
 /** Normalised text, quote stripped; null for what is never parsed (too long, app messages). */
 function prepare(input: string): string | null {
   if (!input || input.length > MAX_PARSE_LENGTH || APP_MESSAGE.test(input)) return null
-  return unquoted(normalize(input)).trim()
+  // 俺 = 我, 打咔 (a slip of the keyboard) = 打卡: read as the common forms, the record keeps the words
+  return commonSpeech(unquoted(normalize(input)).replace(/打咔/g, '打卡')).trim()
 }
 
 /** Text as the cue analysis sees it: no titles, no emoji or stickers, single spaces. */

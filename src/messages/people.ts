@@ -70,6 +70,12 @@ export function visitorName(phrase: string): string | null {
   return SURNAME.test(bare.at(-1)!) && /^(?:教授|老师|书记|主任|部长|副部长|处长|校长|局长|专家)$/.test(title) ? bare.at(-1)! + title : null
 }
 
+/** A visitor named after where they come from, with no title: 区委党校马丽华讲的, 请的老党员孙福生讲他当兵的事. */
+export function fromSomewhereSpeaker(text: string): string | null {
+  const m = new RegExp(`(?:党校|大学|学院|讲师团|宣讲团|老党员|老干部|退休干部|老同志)(?:的)?(${SURNAME.source}[\\p{Script=Han}]{1,2}?)(?:同志|老师|教授)?(?=讲(?!话)|主讲|来讲|宣讲)`, 'u').exec(text)
+  return m && !NOT_A_NAME.test(m[1]!) ? m[1]! : null
+}
+
 /** Words that stand where a name would but are not one. */
 export const NOT_A_NAME = /^(?:大家|全体|全员|我们|本人|自己|支部|党员|同志|会议|小组|支委|委员|各位|书记|组长|领导|主持|本次|此次|这次|一起|共同|集体|党小组|全体党员)$|[们的了吗呢吧啊员名位个次]|会议|学习|讨论|参加|出席|大家/
 

@@ -10,7 +10,7 @@ import { exampleContext } from '../helpers/branch-roster.js'
 // activity-varied-3 holds our own variants: two meetings in one message (`also` lists the later ones),
 // one meeting naming another, and talk that only mentions a meeting (党课那天…, 党员大会的材料…).
 // activity-varied-4 is a third independent set, copied after it was scored at first sight.
-for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl']) {
+for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl']) {
   test(`${file}: reports recognised, none invented, their elements read`, () => {
     const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
     const score: Record<string, [number, number]> = {}
@@ -36,7 +36,8 @@ for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activ
     assert.equal(rate('no false report'), 1, msg)
     assert.ok(rate('recognised') >= 0.95, msg)
     assert.ok(rate('date') >= 0.95, msg)
-    assert.ok(rate('attendees') >= 0.95, msg)
+    // varied-5 is spoken dialect (俺们仨, 加上周书记, 十个人就我没去): the issue's floor, 90 %, not ours
+    assert.ok(rate('attendees') >= (file === 'activity-varied-5.jsonl' ? 0.9 : 0.95), msg)
     assert.ok(rate('host/speaker') >= 0.9, msg)
     assert.ok(rate('kind') >= 0.95, msg)
     assert.ok(rate('one record per meeting') >= 0.95, msg)
