@@ -132,6 +132,8 @@ export class Outbox extends EventEmitter {
     private readonly settings: BotSettings,
     private readonly now: () => Date,
     private readonly log: (line: string) => void = () => {},
+    /** the shell's tracker: the durable writes a send waits for are work in progress (simulate waits for them) */
+    private readonly busy: <T>(p: Promise<T>) => Promise<T> = (p) => p,
   ) {
     super()
   }
@@ -271,7 +273,7 @@ export class Outbox extends EventEmitter {
       if (text === undefined) delete piece.text
       this.open.set(key, piece)
       const q: Queued = { msg: piece, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, key, held: true }
-      const w = this.journalAdd(piece, key)
+      const w = this.busy(this.journalAdd(piece, key))
       this.track(w)
       // a failed write is logged (track); the notice still goes out, only it would not survive a stop
       const release = () => { q.held = false; this.pump() }
@@ -384,7 +386,7 @@ export class Outbox extends EventEmitter {
       this.queue.splice(this.queue.indexOf(q), 1)
       this.emit('sent', { ...q.msg, at: new Date(t) } satisfies SentMessage)
       // "done" on disk before anything else leaves: a kill now repeats this notice only
-      await this.finish(q)
+      await this.busy(this.finish(q))
     } catch (e) {
       q.attempts++
       // a send refused on purpose (e.g. a disputed identity) is not retried
@@ -392,7 +394,7 @@ export class Outbox extends EventEmitter {
       const where = q.msg.to.room ? `群「${q.msg.to.room}」` : `「${q.msg.to.contact}」`
       if (delay === undefined) {
         this.queue.splice(this.queue.indexOf(q), 1)
-        await this.finish(q)
+        await this.busy(this.finish(q))
         this.log((e as { permanent?: boolean }).permanent ? (e as Error).message : `发送给${where}的消息多次失败，已放弃：${(e as Error).message}`)
         this.emit('dropped', q.msg)
       } else {
