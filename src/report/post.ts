@@ -6,7 +6,9 @@ import type { Templates } from '../templates.js'
 import { periodOf, unitOfKey, type Period } from '../domain/periods.js'
 import { addDays, dayOf } from '../domain/time.js'
 import type { Branch } from '../domain/types.js'
+import { monthChartPng } from './month-chart.js'
 import { splitMessages, summaryModel, type SummaryModel } from './model.js'
+import { summaryDocx } from './summary-docx.js'
 
 /** What building and posting a summary needs (the bot's App has all of it; the CLI passes a store). */
 export interface SummaryDeps {
@@ -41,17 +43,14 @@ export function postText(app: SummaryDeps, room: string, text: string): void {
 }
 
 /** The chart as posted (members with no check-in named only where the branch names them). */
-export async function summaryChart(branch: Branch, model: SummaryModel): Promise<OutFile> {
-  // resvg and its CJK font are loaded on the first chart, not at start-up (tens of MB resident)
-  const { monthChartPng } = await import('./month-chart.js')
+export function summaryChart(branch: Branch, model: SummaryModel): OutFile {
   return { name: `${model.periodKey}学习打卡统计.png`, data: monthChartPng(model.chartTitle, model.figures, { nameMissing: branch.summary.nameMissingMembers, periodWord: model.periodWord }) }
 }
 
 /** The Word file, with the chart inside and the period's ledger as a table. */
 export async function summaryWord(app: Pick<SummaryDeps, 'store'>, branch: Branch, model: SummaryModel, text: string, chart?: OutFile): Promise<OutFile> {
   const ledger = await app.store.activities(branch.id, { from: model.from, to: model.to })
-  const { summaryDocx } = await import('./summary-docx.js') // docx is loaded only when a Word file is made
-  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? await summaryChart(branch, model)).data }) }
+  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? summaryChart(branch, model)).data }) }
 }
 
 /**
@@ -61,7 +60,7 @@ export async function summaryWord(app: Pick<SummaryDeps, 'store'>, branch: Branc
  */
 export async function summaryOnRequest(app: SummaryDeps, branch: Branch, month: string, askerName: string, room: string | null): Promise<void> {
   const { model, text } = await buildSummary(app, branch, month)
-  const chart = await summaryChart(branch, model)
+  const chart = summaryChart(branch, model)
   const word = await summaryWord(app, branch, model, text, chart)
   const toGroup = room !== null && branch.summary.enabled
   if (toGroup) {

@@ -12,6 +12,8 @@ import { nextWorkday } from '../domain/workdays.js'
 import { buildSummary } from '../report/post.js'
 import { splitMessages } from '../report/model.js'
 import type { OutMessage } from '../bot/outbox.js'
+import { monthChartPng } from '../report/month-chart.js'
+import { summaryDocx } from '../report/summary-docx.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
 import { periodOf, unitOfKey } from '../domain/periods.js'
 import { branchOn } from '../domain/roster.js'
@@ -166,13 +168,10 @@ const monthlySummary: Job = {
     const { text, model } = await buildSummary(app, branch, month)
     // everything rendered first, then marked sent and queued at once: a crash while the chart and
     // the Word file are drawn must not leave the summary marked sent but never posted
-    // resvg, its font and docx are loaded here, once a month, not at start-up
-    const { monthChartPng } = await import('../report/month-chart.js')
     const chart = branch.summary.chart ? monthChartPng(`${branch.name}${month.slice(0, 4)}年${model.month}月学习打卡`, model.figures) : null
     let docx: { name: string; data: Buffer } | null = null
     if (branch.summary.docx) {
       const ledger = await app.store.activities(branch.id, { month })
-      const { summaryDocx } = await import('../report/summary-docx.js')
       docx = { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger) }
     }
     const msgs: Omit<OutMessage, 'kind' | 'key'>[] = []

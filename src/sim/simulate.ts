@@ -97,9 +97,6 @@ export async function simulate(o: SimulateOptions): Promise<number> {
   const unslow = slowMs > 0 ? await slowFsync(slowMs, o.transcriptFile) : () => {}
   const realSetImmediate = globalThis.setImmediate
   const realSetTimeout = globalThis.setTimeout
-  // the live bot loads the chart and Word modules on first use; on the fake clock a real import
-  // could finish after the simulated time has run past, so the simulator loads them up front
-  await Promise.all([import('../report/month-chart.js'), import('../report/summary-docx.js')])
   const clock = FakeTimers.install({
     now: start.getTime(),
     toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate'],
