@@ -53,6 +53,7 @@ export function scanSlips(text: string): Scan {
   let hasTabs = false
   const flow: { ch: string; line: number; indent: number }[] = []
   let blockScalar: number | null = null // indentation of the key that opened a | or > block
+  const literalIndent: boolean[] = []
 
   // a file saved as GBK (Notepad's "ANSI") reads as replacement characters: names would not match
   const garbled = lines.findIndex((l) => l.includes('\uFFFD'))
@@ -66,14 +67,14 @@ export function scanSlips(text: string): Scan {
     const rest = raw.slice(ws.length)
     indent.push(ws)
     const blank = rest === '' || rest.startsWith('#')
+    if (blockScalar !== null && !blank && width(ws) <= blockScalar) blockScalar = null
     if (ws.includes('\t')) { hasTabs = true; if (!blank && blockScalar === null) slip(n, msg.tab(n)) }
     // to YAML a full-width space is not a space: even on an empty or comment line it is text
     if (ws.includes('\u3000') && blockScalar === null) slip(n, msg.ideoSpace(n))
+    // inside a | or > block a full-width space is the text's own: the repair leaves it
+    literalIndent.push(blockScalar !== null)
 
-    if (blockScalar !== null) {
-      if (blank || width(ws) > blockScalar) { body.push(rest); contentEnd.push(rest.length); continue }
-      blockScalar = null
-    }
+    if (blockScalar !== null) { body.push(rest); contentEnd.push(rest.length); continue }
     if (blank) { body.push(rest); contentEnd.push(0); continue }
 
     // a flow collection still open when a line comes back to its indentation was never closed
@@ -178,7 +179,7 @@ export function scanSlips(text: string): Scan {
         let ws = ''
         for (const ch of indent[li]!) {
           const w = ch === '\t' ? tabWidth - (col % tabWidth) : 1
-          ws += ' '.repeat(w)
+          ws += ch === '\u3000' && literalIndent[li] ? ch : ' '.repeat(w)
           col += w
         }
         return ws + b

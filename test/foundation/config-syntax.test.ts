@@ -142,6 +142,16 @@ test('property: any slip of these kinds on any line of the example is reported o
   }), { numRuns: 40 })
 })
 
+test('a full-width space inside a | block is the text\'s own: left as typed, not reported', () => {
+  for (const s of ['|\n\u3000', 'note: |\n  \u3000第一条\n  第二条\n', 'a: >\n\u3000\u3000缩进\nb: 1\n']) {
+    const scan = scanSlips(s)
+    assert.deepEqual(scan.slips, [], JSON.stringify(s))
+    assert.equal(scan.repaired(2), s)
+  }
+  // once the block has ended, a full-width space in indentation is a slip again
+  assert.match(scanSlips('x:\n  a: |\n    t\n\u3000b: 1\n').slips[0]!.message, /第4行开头有中文全角空格/)
+})
+
 test('property: the scanner never throws and leaves clean text as it is', () => {
   fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', ' ', '\t', ':', '：', '，', ',', '[', ']', '{', '}', '"', "'", '#', '-', '\n', '\u3000', '“', '”', '|', '学') }), (s) => {
     const scan = scanSlips(s)
