@@ -11,7 +11,7 @@ import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
-import { COMPLETED, evidenceOf, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
+import { COMPLETED, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
@@ -31,6 +31,8 @@ export interface ReportContext {
   reporterGroup?: string | null
   /** the reporter's roster name: a 党小组长 reporting their own group's meeting chaired it */
   reporter?: string | null
+  /** the branch's own name: a record of another branch (机关第一党支部开展了…) is not ours */
+  branch?: string | null
 }
 
 const MARKER = /^\s*(?:[#＃]\s*(?:活动|三会一课|台账|会议)\s*[#＃]?|【\s*(?:三会一课|活动|台账|会议记录|活动记录)\s*】|(?:活动|会议)?(?:报告|记录)\s*[:：])/
@@ -75,7 +77,7 @@ const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{
 
 // Role words after a name: "王建国同志主持", "王建国作专题辅导", "周书记带领大家学习"
 const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师)?\s*(?:主持|召集|牵头)/
-const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
+const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)\s*(?:来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
 const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长)?\s*(?:带领|带着|领着|组织|召集)/
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
 
@@ -90,7 +92,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
     else if (!host && /主持(?:人)?(?:为|是|[:：])?\s*$/.test(before)) host = at.name
     else if (!speaker && /(?:主讲|授课|宣讲)(?:人)?(?:为|是|[:：])?\s*$/.test(before)) speaker = at.name
     else if (!recorder && /记录(?:人)?(?:为|是|[:：])?\s*$/.test(before)) recorder = at.name
-    else if (!speaker && /^\s*(?:同志|书记|委员|老师)?\s*的\s*(?:专题)?(?:党课|课|宣讲|辅导|讲座)/.test(after)) speaker = at.name
+    else if (!speaker && /^\s*(?:同志|书记|委员|老师)?\s*(?:的\s*(?:精彩|生动|专题)?(?:党课|课|宣讲|辅导|讲座|讲授|授课)|(?:的)?(?:专题|微)?党课)/.test(after)) speaker = at.name
     else if (!speaker && (AFTER_SPEAKER.test(after) || /(?:主讲(?:人)?(?:为|是)?|由|请|邀请)\s*$/.test(before) && /^\s*(?:同志|书记)?\s*(?:讲|主讲|授课|宣讲|作|上)/.test(after))) speaker = at.name
     else if (!host && AFTER_LEADER.test(after)) host = at.name
     else if (!recorder && /^\s*(?:同志)?\s*(?:记录|做记录|负责记录)/.test(after)) recorder = at.name
@@ -101,7 +103,8 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   host ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|书记|老师)?\\s*(?:主持|召集)`, 'u'))
     ?? generic(new RegExp(`(?:^|[，。,\\s、])${TITLED}${NAME}(?:同志|书记)\\s*主持`, 'u'))
   // a visitor described before the verb: 区委组织部李晓燕副部长主讲, 请退休老党员陈国栋同志讲了一课
-  speaker ??= describedSpeaker(text)
+  const described = describedSpeaker(text)
+  speaker ??= described && resolvePerson(described, roster)
   if (kind === '党课') speaker ??= fromSomewhereSpeaker(text)
   speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
     ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向|来|到)/u)
@@ -114,7 +117,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   return { host, speaker, recorder }
 }
 
-const GIVES = /主讲|讲的(?=[\s，。,]|$)|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课/g
+const GIVES = /(?<=同志|老师|教授)(?:来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|的(?:精彩|生动|深刻|深入|专题)?(?:讲授|授课|辅导|宣讲|讲解|讲座)|主讲|讲的(?=[\s，。,]|$)|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课/g
 function describedSpeaker(text: string): string | null {
   for (const m of text.matchAll(GIVES)) {
     const start = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '：', ':'].map((c) => text.lastIndexOf(c, m.index - 1) + 1))
@@ -160,6 +163,22 @@ function subjectMatter(body: string, m: { index: number; word: string }): boolea
   return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
 }
 
+// Another branch's meeting, named by its branch: "机关第一党支部今天开展了主题党日活动". Our own name, or
+// none, or "我们支部" with it, keeps the record ours.
+const BRANCH_NAME = /([\p{Script=Han}\d]{0,8}?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十])?(?:党支部|党总支))/gu
+function otherBranch(body: string, ours: string | null | undefined): boolean {
+  if (!ours || /我们支部|我支部|本支部|咱们支部|咱支部/.test(body)) return false
+  for (const m of body.matchAll(BRANCH_NAME)) {
+    const name = m[1]!.replace(/^(?:今天|昨天|前天|上周|本周|这周|我们|咱们|和|与|同|跟)+/, '')
+    if (!/^(?:\S*第[一二三四五六七八九十\d]+|\S{2,}[一二三四五六七八九十])(?:党支部|党总支)$/.test(name)) continue
+    if (ours && (ours.includes(name) || name.includes(ours))) continue
+    // "跟机关一支部一起": a joint meeting is ours too
+    if (/^(?:和|与|同|跟|联合)/.test(body.slice(Math.max(0, m.index! - 2), m.index!)) || /^[^，。]{0,4}(?:一起|一同|联合|共同)/.test(body.slice(m.index! + m[0].length))) continue
+    if (/^[^，。,\n]{0,8}(?:召开|开展|开了|举行|组织|举办)/.test(body.slice(m.index! + m[0].length))) return true
+  }
+  return false
+}
+
 /** The report in a message (the first, when it reports several): see parseActivities. */
 export function parseActivity(input: string, now: Date, ctx: ReportContext): ActivityParse | null {
   return parseActivities(input, now, ctx)[0] ?? null
@@ -169,7 +188,7 @@ export function parseActivity(input: string, now: Date, ctx: ReportContext): Act
 // clause of its own: "18号上午开了支委会（3人），下午接着开了党员大会，实到10人". A kind word that is
 // only the subject matter of the first ("支委会研究党员大会筹备", "传达了党员大会精神") starts nothing.
 const HELD_BEFORE_KIND = /(?:开了|召开了?|举行了?|举办了?|开|组织了?|开展了?)(?:一个|一次|一场|个|次|场)?\s*$/
-const HELD_AFTER_KIND = /^\s*(?:也|又|接着|随后)?(?:开了|开完|开过|开好|召开了|举行了|结束|散会|散了)/
+const HELD_AFTER_KIND = /^\s*(?:✅|✔|☑|√|[（(]已(?:开|召开|完成)[）)])|^\s*(?:也|又|接着|随后)?(?:开了|开完|开过|开好|召开了|举行了|结束|散会|散了)/
 const SUBJECT_MATTER = /研究|讨论|筹备|部署|准备|安排|决定|商议|商定|审议|关于|传达|学习|精神|议题|通过|计划|拟|将/
 const MAX_MEETINGS = 4
 
@@ -234,9 +253,11 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
 
   const today = dayOf(now)
   const phrases = datePhrases(body, now)
+  // "请大家把心得体会周一前交给我": a deadline for handing in, not the meeting's day
+  const ahead = datePhrases(withoutHandIns(body), now)
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
   const own = fromField ?? phrases[0] ?? (inherited ? { date: inherited, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null)
-  const future = phrases.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
+  const future = ahead.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
     !(own && own.date < today && !ev.planStrong)
   // a 党小组会 reported without naming its group is the reporter's own group's
   const group = groupOf(body, ctx.groups, ctx.reporterGroup, kind) ?? (kind === '党小组会' ? ctx.reporterGroup ?? null : null)
@@ -257,8 +278,10 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课)了?(?:约|大约|近|将近|足足)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
     if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
     // a forwarded record is ours only when it names one of our 党小组
-    const ours = ctx.groups.some((g) => body.includes(g)) || /我们|本支部|我支部|咱们/.test(body)
-    if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody) return null
+    // ("值得我们学习借鉴" says it is someone else's)
+    const ours = ctx.groups.some((g) => body.includes(g)) || /(?<!值得|供|向|让)(?:我们|咱们)|本支部|我支部/.test(body)
+    if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody || otherBranch(body, ctx.branch)) return null
+    if (ev.trouble && !figures && !structured) return null
     if (named && !figures && !structured && mentionedOnly(body, kindMentions(body))) return null
     if (future && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
     if (ev.planStrong && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
@@ -288,10 +311,17 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   if (date < addDays(today, -400)) unclear.push('date')
   if (!kind) unclear.push('kind')
   // a title in 《》 is no one's name and keeps a name from its verb: "周立新以《…》为题，为支部党员讲授"
-  const people = peopleOf(body.replace(/《[^《》]*》/g, '《》').replace(/为题[，,]/g, '为题'), kind, fields, roster)
+  // "@周立新 书记，…会议由您主持": 您 is the one addressed
+  const addressed = /^\s*@([^\s@，,]{2,8})/.exec(body)?.[1]
+  const you = addressed ? ctx.roster.find((m) => m.name === resolvePerson(addressed, roster)) : undefined
+  const forPeople = (you ? body.replace(/您/g, you.name) : body).replace(/《[^《》]*》/g, '《》').replace(/为题[，,]/g, '为题')
+  const people = peopleOf(forPeople, kind, fields, roster)
   // a 党小组会 reported by that group's own 党小组长, with nobody else said to chair it: they chaired it
   const self = ctx.roster.find((m) => m.name === ctx.reporter)
   if (kind === '党小组会' && !people.host && self?.role === '党小组长' && group && self.group === group) people.host = self.name
+  // a 支委会 the 书记 reports having sat in ("我和雅琴、红梅三人参加"), nobody else said to chair it: the
+  // 书记 convenes and chairs the 支委会
+  if (kind === '支部委员会' && !people.host && self?.role === '书记' && /我(?!们)[^，。]{0,10}(?:参加|出席|参会|在)|(?:我和|我与|我同)/.test(body)) people.host = self.name
   // "我主持的", "由我主持", "本人主讲": the sender, by name
   if (self && !people.host && /(?:我|本人)(?!们)(?:来|亲自)?主持/.test(body)) people.host = self.name
   if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:给大家)?(?:主讲|讲授|讲了|讲的)/.test(body)) people.speaker = self.name

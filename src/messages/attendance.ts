@@ -20,14 +20,14 @@ const EXPECTED = [
 ]
 const ATTENDEES = [
   new RegExp(`实(?:到|际到会|际出席|际参加|际参会|到会)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
-  new RegExp(`(?<![应实])(?:到会|与会|出席|参会|参加|参与|参学)(?:会议|活动|学习)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
+  new RegExp(`(?<![应实])(?:到会|到课|听课|与会|出席|参会|参加|参与|参学|参训|参评)(?:会议|活动|学习)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
   new RegExp(`(?:共|共计|合计|总共|一共)?\\s*${N}\\s*${UNIT}${WHO}(?:同志)?(?:参加|参会|出席|到会|与会|参与|到场|到了)`),
   new RegExp(`(?:在线|线上|参学|参训)${WHO}\\s*${N}\\s*${UNIT}`),
   // "5/5": present of expected, as a tally
   new RegExp(`(?<![\\d/.\\-:])(\\d{1,3})\\s*/\\s*\\d{1,3}(?![\\d/.\\-:]|\\s*[日号])`),
   new RegExp(`(?:来了|到了|到场|去了)\\s*${N}\\s*${UNIT}`),
-  new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|在场)`),
-  new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|在|到齐|参加|出席|到会|参会|到|来)`),
+  new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|在场|一起(?!去吃|吃|聚餐))`),
+  new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|在|到齐|参加|出席|到会|参会|参评|参与|参学|参训|听课|到|来)`),
   new RegExp(`(?:参加|出席|到会)(?:人数)?\\s*[:：]\\s*${N}(?!\\s*[月日号])`),
   // 我们三个, 来了4个, 全组五个人: spoken counts with no 人 or no verb
   new RegExp(`(?:我们|咱们|大家)\\s*${N}\\s*(?:个|位)(?:人)?(?=$|[\\s，,。!！~～])`),
@@ -37,7 +37,7 @@ const ATTENDEES = [
   new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:已|均|已经)?(?:到齐|齐了|全到)`),
 ]
 const ABSENT_COUNT = [
-  new RegExp(`(?:缺席|请假|未到|未参加|缺勤|没来|缺了)\\s*[:：]?\\s*${N}\\s*${UNIT}`),
+  new RegExp(`(?:缺席|请假|未到|未参加|缺勤|没来|缺了|缺|少了|少)\\s*[:：]?\\s*${N}\\s*${UNIT}`),
   new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:[（(][^）)]{1,20}[）)])?\\s*(?:因[^，。,；;\\n]{0,8})?(?:缺席|请假|未到|未参加|没来|${REASON})`),
 ]
 // 除我以外都到了, 除了刘洋其他人都在: everyone but these
@@ -127,7 +127,7 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
   let expected = num(fields.expected) ?? first(text, EXPECTED)?.n ?? null
   let attendees = num(fields.attendees) ?? first(text, ATTENDEES)?.n ?? null
   // "支委会开了，3人", "（赵静主持，5人）", a line "5个人": a bare head-count in a report
-  if (attendees === null && !/缺席|请假|未到|没来/.test(text)) attendees = first(text, [new RegExp(`(?:^|[，,。\\s(（:：])${N}\\s*(?:个人|人|名党员|名|位)(?=$|[，,。;；\\s)）!！~～👌])`, 'm')])?.n ?? null
+  if (attendees === null && !/缺|请假|未到|没来|少了?\s*\d/.test(text)) attendees = first(text, [new RegExp(`(?:^|[，,。\\s(（:：])${N}\\s*(?:个人|人|名党员|名|位)(?=$|[，,。;；\\s)）!！~～👌])`, 'm')])?.n ?? null
   const absent = absences(text, fields.absent ?? null, roster)
   const absentCount = first(text, ABSENT_COUNT)?.n ?? (absent.length || null)
   const everyone = EVERYONE.test(text) || /^(?:全体|全员|全部)/.test(fields.attendeesList ?? '')

@@ -2,12 +2,13 @@
 // 召开了, 实到6人, labelled fields), and those that show it did not, or not yet, or not here: a
 // notice (将于, 请准时参加), a question, a negation (没开, 推迟), a forwarded article or another
 // body's meeting (市委召开…). Pure; the parser weighs these.
+import { kindMentions } from '../domain/kinds.js'
 
 /** Said only once a meeting has happened. */
 const HELD_STRONG = new RegExp([
   '开(?:完了?|好了|过了|毕|了(?!吗|没|么))', '散会', '散了', '(?:已经|已|刚刚|刚才|刚|顺利|圆满|胜利|如期|按时)(?:召开|开|结束|举行|开展|组织|完成|学习|进行)',
   '已于', '结束了', '圆满完成', '顺利完成', '(?:召开|举行|开展|组织|举办|进行|学习|学|讲|宣讲|讲授|作|做|上|听|观看|看|参观|碰|聚|讨论|研究|传达|审议|通报|部署|重温|交流|评议|谈|了解|听取|慰问|走访|看望|表决|选举|缴纳|通过|开展过|开过)了', '听完', '讲完', '学完', '(?:和|与|同)[^，。,]{1,8}(?:谈心|谈话|谈了)', '开过(?:会)?',
-  '实到', '到会(?:党员|同志|人数)?\\s*\\d', '与会(?:党员|同志)', '全部到齐', '全员(?:参加|出席|到齐|参会)', '缺席\\s*\\d', '(?:会上|会议上|会中|会后)',
+  '(?:会|课|党日|评议|活动)\\s*(?:✅|✔|☑|√)', '实到', '(?:到会|到课|听课|参评)(?:党员|同志|人数)?\\s*\\d', '与会(?:党员|同志)', '全部到齐', '全员(?:参加|出席|到齐|参会)', '缺席\\s*\\d', '(?:会上|会议上|会中|会后)', '请的是', '感谢[^，。]{0,16}(?:讲授|授课|辅导|宣讲|讲解|分享)',
   '(?:大家|同志们|党员们)(?:纷纷|踊跃|积极)', '(?:我们|大家|全体党员|党员们|支部)(?:一起|一同|集体)?(?:去|到)[^，。,\\n]{1,14}了', '(?:照片|合影|现场图|剪影|掠影|花絮|图片)', '会议(?:要求|强调|指出|认为|决定|通过|传达|审议|研究|讨论|听取|总结|学习)', '(?:开|组织|讲|学)得', '碰了个?头', '过了一遍', '合了个?影', '(?:上|讲|听)(?:了)?(?:一)?(?:堂|节|次)?党课了', '(?:全体|大家|全员|全组)(?:党员|同志)?都?(?:去|来|到)了',
 ].join('|'))
 
@@ -31,12 +32,17 @@ const REQUEST = /(?:请|麻烦|谁有|谁能|帮忙|帮我|能否|发我|发给�
 /** A form or an example to copy ("会议纪要模板：时间：____"), not a meeting. */
 const TEMPLATE = /模板|范本|样例|示例|参考格式|填写格式|报告格式|格式如下|按.{0,6}格式|_{2,}|＿{2,}|某某/
 // (… and the sender asking leave from it: 我今天病假来不了了，组织生活会请帮我请个假)
-const NEGATED = /(?:我|本人)[^，。]{0,8}(?:来不了|去不了|参加不了|不能参加|没法参加|无法参加)|(?:帮|给|替)我请(?:个)?假|没(?:有)?(?:开|召开|举行|组织|开展|来得及)|未(?:召开|开|举行|组织|开展|能)|还没|尚未|取消|推迟|延期|改期|暂停|暂缓|不开|开不了|没能|不用开|不必/
-const FORWARDED = /https?:\/\/|www\.|阅读原文|来源[:：]|转自|转载|编辑[:：]|责编|记者|新华社|人民日报|人民网|央视|新闻联播|公众号|\[链接\]|【转发】|转发|据.{0,8}报道/
+// … and a dream, a supposition: 昨天梦见开组织生活会被点名了, 万一党员大会开不成
+const NEGATED = /梦见|梦到|做梦|梦里|假如|假设|万一|(?:我|本人)[^，。]{0,8}(?:来不了|去不了|参加不了|不能参加|没法参加|无法参加)|(?:帮|给|替)我请(?:个)?假|没(?:有)?(?:开|召开|举行|组织|开展|来得及)|未(?:召开|开|举行|组织|开展|能)|还没|尚未|取消|推迟|延期|改期|暂停|暂缓|不开|开不了|没能|不用开|不必/
+const FORWARDED = /【转】|\[转\]|^\s*转[:：]|https?:\/\/|www\.|阅读原文|来源[:：]|转自|转载|编辑[:：]|责编|记者|新华社|人民日报|人民网|央视|新闻联播|公众号|\[链接\]|【转发】|转发|据.{0,8}报道/
 const ELSEWHERE = /人家|别人家|别的支部|其他支部|兄弟支部|外单位|(?<!选举|推选|推荐|选出)(?:参加|出席)(?:了)?(?:全市|全省|全区|全县|市里|区里|县里|省里|上级|市委|区委|县委|镇党委|党工委|集团|局里)[^，。]{0,14}(?:会|培训|活动)/
 const OTHER_BODY = /(?:中共中央|中央|国务院|政治局|常委会|省委|市委|区委|县委|镇党委|局党委|机关党委|党委|党组|党工委|全国|全省|全市|全区|兄弟单位|其他支部|别的支部|隔壁)[^，。,\n]{0,10}(?:召开|举行|开展|开了|组织(?!部))/
 
+/** Trouble with the system or the material ("照片上传不了", "一直提示格式错误"): a complaint, not a report. */
+const TROUBLE = /(?:上传|传|提交|登录|登|打开|发送|导入|填报)不(?:了|上|进去)|(?:提示|显示|报)[^，。\n]{0,6}(?:错误|失败|异常)|报错|上传失败|登不上|闪退|打不开/
+
 export interface Evidence {
+  trouble: boolean
   heldStrong: boolean
   heldWeak: boolean
   planStrong: boolean
@@ -50,18 +56,29 @@ export interface Evidence {
 }
 
 /** Said once the meeting is over, of the meeting itself: a notice never says these. */
-export const COMPLETED = /(?:讲|开|学|办|搞)的(?:党课|会|课|党员大会|支委会|党小组会)|开完|散会|散了|结束了|已结束|已经结束|圆满结束|顺利结束|已召开|已经召开|已开|开过|开好了|召开了|举行了|开展了|讲完了|已讲|讲了|学完了|顺利召开|圆满完成|实到|已于|刚刚|刚才/
+export const COMPLETED = /(?:会|课|党日|评议|活动)\s*(?:✅|✔|☑|√)|(?:讲|开|学|办|搞)的(?:党课|会|课|党员大会|支委会|党小组会)|开完|散会|散了|结束了|已结束|已经结束|圆满结束|顺利结束|已召开|已经召开|已开|开过|开好了|召开了|举行了|开展了|讲完了|已讲|讲了|学完了|顺利召开|圆满完成|实到|已于|刚刚|刚才/
+
+const HAND_IN = /(?:心得|体会|笔记|感想|材料|照片|图片|总结|记录|纪要|签到表|测评表|课件)[^。！!\n]{0,12}(?:交|发|上传|报送|提交|报)|(?:交|发|上传|报送|提交)[^。！!\n]{0,10}(?:心得|体会|笔记|感想|材料|照片|图片|总结|记录|纪要|签到表|测评表)/
+/**
+ * The text without the sentences that only ask members to hand something in ("请大家把心得体会周一前
+ * 交给我"): a deadline for that is no plan of a meeting. A sentence that also names a meeting stays.
+ */
+export function withoutHandIns(text: string): string {
+  return text.split(/(?<=[。！!\n])/).map((s) => (HAND_IN.test(s) && !kindMentions(s).length ? ' '.repeat(s.length) : s)).join('')
+}
 
 export function evidenceOf(input: string): Evidence {
   // "讲完要交学习笔记", "开完后合影": what will happen once it is over is not that it is
-  const text = input.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, '〇〇')
+  // (后背, 后悔 are words of their own: 听完后背发凉 says it is over)
+  const text = input.replace(/(?:开|讲|学|听)完(?=要|后(?!背|悔|劲)|以后|之后|再|就要)/g, '〇〇')
   // a question only counts in the message's own sentences, not in a quoted 议题 ("讨论：如何…？")
   const own = text.replace(/《[^《》]*》|“[^“”]*”|"[^"]*"/g, '“”')
   const sentences = own.split(/(?<=[。！!\n])/)
-  // what a meeting asked for next is not a plan for the meeting itself
-  const followUps = text.replace(/(?:下步|下一步|会议|会上|会后)(?:要求|强调|指出|提出|部署|安排|明确|决定)[^。\n]*/g, ' ')
+  // what a meeting asked for next, or asks members to hand in after it, is not a plan for the meeting
+  const followUps = withoutHandIns(text.replace(/(?:下步|下一步|会议|会上|会后)(?:要求|强调|指出|提出|部署|安排|明确|决定)[^。\n]*/g, ' '))
   const last = sentences.filter((s) => s.trim()).at(-1) ?? ''
   return {
+    trouble: TROUBLE.test(text),
     heldStrong: HELD_STRONG.test(text),
     heldWeak: HELD_WEAK.test(text),
     planStrong: PLAN_STRONG.test(followUps),
@@ -79,7 +96,7 @@ export function evidenceOf(input: string): Evidence {
 // word to its holding (开了支委会, 支委会开完了, 参加了党课), to its business (支委会上研究了…) or presents
 // its photos (今天主题党日的照片, 发几张支委会的照片).
 const HOLDING_BEFORE = /(?:开了?|开完|开过|召开了?|举行了?|举办了?|参加了?|出席了?|组织了?|主持了?|开展了?|上了|听了|讲了|进行了?|完成了?|搞了|是)(?:一次|一场|一个|个|次|场|堂|节)?(?:[\p{Script=Han}]{0,6}的)?\s*$/u
-const BUSINESS = /^\s*(?:研究|讨论|传达|学习|通过|决定|部署|审议|表决|选举|通报|听取|总结|强调|要求|指出|大家|周|孙|李|陈|王|刘|赵|张|黄|吴)/
+const BUSINESS = /^\s*(?:发言|表态|汇报|作了?(?:发言|检查|表态)|研究|讨论|传达|学习|通过|决定|部署|审议|表决|选举|通报|听取|总结|强调|要求|指出|大家|周|孙|李|陈|王|刘|赵|张|黄|吴)/
 const MENTION_ONLY_AFTER = /^(?:那天|那次|那回|当天|的时候|时候|时|期间|以后|之后|上|的)/
 const CAPTION = /发|附|上传|分享|晒|几张|如下|现场|剪影|掠影|花絮/
 const VIEWING = /看了|看到|翻了|翻到|找|存|保存|下载|谁有|拍得|拍的真/
@@ -105,7 +122,7 @@ export const PARTY = /党|支部|支委|委员|书记|三会一课|组织生活/
 
 /** Kinds a sentence implies by its verb when it names none. */
 export function impliedKind(text: string): '党课' | '集中学习' | '党小组会' | '支部委员会' | '支部党员大会' | '志愿服务' | 'meeting' | 'other' | null {
-  if (/小组|我们组|本组|组里|组内|(?<![\d一二三四五六七八九十第])[一二三四五六七八九十]组(?!织|长|员|成|合|词|照|图|数)/.test(text) && /碰(?:了)?(?:个)?头|开(?:了|过)?(?:个)?会|聚(?:了)?|学(?:了|习了)|讨论(?:了)?|交流(?:了)?/.test(text)) return '党小组会'
+  if (/小组|我们组|本组|组里|组内|(?<![\d一二三四五六七八九十第])[一二三四五六七八九十]组(?!织|长|员|成|合|词|照|图|数)/.test(text) && /(?<![党班课题])组会|碰(?:了)?(?:个)?头|开(?:了|过)?(?:个)?会|聚(?:了)?|学(?:了|习了)|讨论(?:了)?|交流(?:了)?/.test(text)) return '党小组会'
   if (/宣讲|讲了一(?:堂|节|次|课)|讲了(?:一)?(?:堂|节)?课|上了一(?:堂|节|次)[^，。]{0,8}课|作(?:了)?[^，。\n]{0,12}辅导|专题辅导|辅导报告|授课|讲课|讲授/.test(text)) return '党课'
   if (/(?:带领|组织|带着|召集|领着)(?:大家|全体党员|全体同志|党员们?|同志们|支部党员)[^，。]{0,6}(?:学习|学|研读|领学|研学)|领学|集中学|一起学习了|共同学习了|集体学|组织学习/.test(text)) return '集中学习'
   if (/支委(?:们|成员|班子)?/.test(text) && /碰(?:了)?(?:个)?头|开(?:了)?(?:个)?会|碰头/.test(text)) return '支部委员会'

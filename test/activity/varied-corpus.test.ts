@@ -10,7 +10,10 @@ import { exampleContext } from '../helpers/branch-roster.js'
 // activity-varied-3 holds our own variants: two meetings in one message (`also` lists the later ones),
 // one meeting naming another, and talk that only mentions a meeting (党课那天…, 党员大会的材料…).
 // activity-varied-4 is a third independent set, copied after it was scored at first sight.
-for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl']) {
+// activity-varied-6 is a fifth (stop 22), scored at first sight before any change: recognised 90 %,
+// 3 false of 30, date 97 %, attendees 86 %, host/speaker 80 %; two of its labels were corrected (a
+// Friday said on a Sunday; a checklist of two meetings, now two records).
+for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl', 'activity-varied-6.jsonl']) {
   test(`${file}: reports recognised, none invented, their elements read`, () => {
     const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
     const score: Record<string, [number, number]> = {}

@@ -11,7 +11,7 @@ const M: [string, Role, string, string[]][] = [
 
 export function exampleContext(reporterGroup: string | null = null, officer = true): ReportContext {
   return {
-    officer, reporterGroup,
+    officer, reporterGroup, branch: '机关第二党支部',
     groups: ['第一党小组', '第二党小组'],
     roster: M.map(([name, role, group, aliases]) => ({ name, role, group, aliases })),
   }

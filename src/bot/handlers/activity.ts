@@ -61,6 +61,7 @@ function reportContext(ctx: MsgContext): ReportContext {
     roster: rosterOn(ctx.branch, dayOf(ctx.at)).map((m) => ({ name: m.name, group: m.group, aliases: m.aliases, role: m.role })),
     reporterGroup: ctx.member?.group ?? null,
     reporter: ctx.member?.name ?? null,
+    branch: ctx.branch.name,
   }
 }
 
