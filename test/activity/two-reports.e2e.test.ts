@@ -34,3 +34,17 @@ test('a merged second report adds its words to the first record', () => {
   assert.match(String(acts[0]!.content), /确定刘洋为发展对象/)
   assert.ok(sent.some((m) => /已合并为一条记录，并补充了：.*内容/.test(m.text ?? '')))
 })
+
+test('a weekly checklist with ✅ and a hand-in request records each meeting, and says so', () => {
+  const { sent, data } = simulate([
+    { at: '2026-11-29T10:00:00+08:00', room: ROOM, from: '孙雅琴', text: '本周工作小结：\n- 11.23 支委会 ✅\n- 11.28 主题党日 ✅（孙雅琴主持，全体参加）\n请大家把心得体会周一前交给我', id: 'w1' },
+    { at: '2026-11-29T10:05:00+08:00', room: ROOM, from: '刘洋', text: '昨天梦见开组织生活会被点名批评了，吓醒😂', id: 'w2' },
+    { at: '2026-11-29T10:06:00+08:00', room: ROOM, from: '黄磊', text: '【转】机关第一党支部今天开展了主题党日活动，赴红色教育基地参观学习，值得我们学习借鉴👍', id: 'w3' },
+  ])
+  const acts = exportJson(data).filter((r) => r.type === 'activity')
+  assert.deepEqual(acts.map((a) => [a.kind, a.date, a.host ?? null, a.messageId]).sort(), [
+    ['主题党日', '2026-11-28', '孙雅琴', 'w1#1'],
+    ['支部委员会', '2026-11-23', null, 'w1'],
+  ])
+  assert.ok(sent.filter((m) => /已记入台账/.test(m.text ?? '')).length >= 1)
+})
