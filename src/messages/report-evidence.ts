@@ -32,8 +32,10 @@ const REQUEST = /(?:请|麻烦|谁有|谁能|帮忙|帮我|能否|发我|发给�
 /** A form or an example to copy ("会议纪要模板：时间：____"), not a meeting. */
 const TEMPLATE = /模板|范本|样例|示例|参考格式|填写格式|报告格式|格式如下|按.{0,6}格式|_{2,}|＿{2,}|某某/
 // (… and the sender asking leave from it: 我今天病假来不了了，组织生活会请帮我请个假)
-// … and a dream, a supposition: 昨天梦见开组织生活会被点名了, 万一党员大会开不成
-const NEGATED = /梦见|梦到|做梦|梦里|假如|假设|万一|(?:我|本人)[^，。]{0,8}(?:来不了|去不了|参加不了|不能参加|没法参加|无法参加)|(?:帮|给|替)我请(?:个)?假|没(?:有)?(?:开|召开|举行|组织|开展|来得及)|未(?:召开|开|举行|组织|开展|能)|还没|尚未|取消|推迟|延期|改期|暂停|暂缓|不开|开不了|没能|不用开|不必/
+// A dream or a supposition of the sender's own (昨天梦见开组织生活会被点名了, 万一党员大会开不成) — read
+// outside what a meeting asked for ("会议要求，万一遇到…要及时报告" is a report's content)
+const UNREAL = /梦见|梦到|做梦|梦里|(?:^|[，,。！!？?\n])\s*(?:假如|假设|万一|要是|如果)/
+const NEGATED = /(?:我|本人)[^，。]{0,8}(?:来不了|去不了|参加不了|不能参加|没法参加|无法参加)|(?:帮|给|替)我请(?:个)?假|没(?:有)?(?:开|召开|举行|组织|开展|来得及)|未(?:召开|开|举行|组织|开展|能)|还没|尚未|取消|推迟|延期|改期|暂停|暂缓|不开|开不了|没能|不用开|不必/
 const FORWARDED = /【转】|\[转\]|^\s*转[:：]|https?:\/\/|www\.|阅读原文|来源[:：]|转自|转载|编辑[:：]|责编|记者|新华社|人民日报|人民网|央视|新闻联播|公众号|\[链接\]|【转发】|转发|据.{0,8}报道/
 const ELSEWHERE = /人家|别人家|别的支部|其他支部|兄弟支部|外单位|(?<!选举|推选|推荐|选出)(?:参加|出席)(?:了)?(?:全市|全省|全区|全县|市里|区里|县里|省里|上级|市委|区委|县委|镇党委|党工委|集团|局里)[^，。]{0,14}(?:会|培训|活动)/
 const OTHER_BODY = /(?:中共中央|中央|国务院|政治局|常委会|省委|市委|区委|县委|镇党委|局党委|机关党委|党委|党组|党工委|全国|全省|全市|全区|兄弟单位|其他支部|别的支部|隔壁)[^，。,\n]{0,10}(?:召开|举行|开展|开了|组织(?!部))/
@@ -84,7 +86,7 @@ export function evidenceOf(input: string): Evidence {
     planStrong: PLAN_STRONG.test(followUps),
     planWeak: PLAN_WEAK.test(followUps),
     question: QUESTION.test(last) || (own.length < 40 && QUESTION.test(own)),
-    negated: NEGATED.test(text) || REQUEST.test(text) || TEMPLATE.test(text),
+    negated: NEGATED.test(text) || REQUEST.test(text) || TEMPLATE.test(text) || UNREAL.test(followUps),
     forwarded: FORWARDED.test(text),
     otherBody: (OTHER_BODY.test(text) || ELSEWHERE.test(text)) && !/我们支部|我支部|本支部|咱们支部|我们这边|我们小组|我们党小组|我部|我们也去了|我们去了/.test(text),
     recent: /刚刚|刚才|刚(?:开|散|结束)|(?:^|[^昨前明后])(?:上午|下午|中午|晚上|傍晚|早上|今早|今晚)/.test(text),

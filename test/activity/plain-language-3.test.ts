@@ -146,3 +146,8 @@ test('property: whatever the class, a stored host or speaker is a roster name or
     }
   }), { numRuns: 150 })
 })
+
+test('what a meeting asked for may suppose things: "会议要求，万一…" stays a report', () => {
+  for (const t of ['今天下午开了支委会，会议要求，万一遇到突发情况要及时报告', '党员大会开完了，实到9人。会上强调，如果发现问题要第一时间上报', '昨天党小组会开了，会议指出假如学习流于形式就达不到效果']) assert.ok(parse(t), t)
+  for (const t of ['要是明天支委会开不成怎么办', '如果下周开党员大会，我可能去不了', '假如今天开了组织生活会，我肯定紧张']) assert.equal(parse(t), null, t)
+})
