@@ -3,7 +3,7 @@
 // Hans): no system fonts are used, so the Chinese labels render the same on any machine.
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { Resvg } from '@resvg/resvg-js'
+import type { Resvg as ResvgClass } from '@resvg/resvg-js'
 import type { CheckinFigures } from '../domain/checkin-stats.js'
 
 const require = createRequire(import.meta.url)
@@ -27,7 +27,12 @@ export function renderSvg(svg: string, width: number): Buffer {
   return png
 }
 
+// resvg (a native module) is required on the first chart, synchronously: a bot that never draws one
+// does not hold it
+let resvg: typeof ResvgClass | undefined
+
 function renderUncached(svg: string, width: number): Buffer {
+  const Resvg = resvg ??= (require('@resvg/resvg-js') as { Resvg: typeof ResvgClass }).Resvg
   const r = new Resvg(svg, { font: { fontFiles: [FONT_FILE], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY }, fitTo: { mode: 'width', value: width } })
   return Buffer.from(r.render().asPng())
 }

@@ -8,7 +8,7 @@ import { addDays, dayOf } from '../domain/time.js'
 import type { Branch } from '../domain/types.js'
 import { monthChartPng } from './month-chart.js'
 import { splitMessages, summaryModel, type SummaryModel } from './model.js'
-import { summaryDocx } from './summary-docx.js'
+import { loadDocx } from './lazy.js'
 
 /** What building and posting a summary needs (the bot's App has all of it; the CLI passes a store). */
 export interface SummaryDeps {
@@ -50,7 +50,7 @@ export function summaryChart(branch: Branch, model: SummaryModel): OutFile {
 /** The Word file, with the chart inside and the period's ledger as a table. */
 export async function summaryWord(app: Pick<SummaryDeps, 'store'>, branch: Branch, model: SummaryModel, text: string, chart?: OutFile): Promise<OutFile> {
   const ledger = await app.store.activities(branch.id, { from: model.from, to: model.to })
-  return { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger, { chart: (chart ?? summaryChart(branch, model)).data }) }
+  return { name: `${model.title}.docx`, data: await (await loadDocx()).summaryDocx(model, text, ledger, { chart: (chart ?? summaryChart(branch, model)).data }) }
 }
 
 /**

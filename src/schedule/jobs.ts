@@ -13,7 +13,7 @@ import { buildSummary } from '../report/post.js'
 import { splitMessages } from '../report/model.js'
 import type { OutMessage } from '../bot/outbox.js'
 import { monthChartPng } from '../report/month-chart.js'
-import { summaryDocx } from '../report/summary-docx.js'
+import { loadDocx } from '../report/lazy.js'
 import type { ActivityRecord, ObligationStatus } from '../domain/types.js'
 import { periodOf, unitOfKey } from '../domain/periods.js'
 import { branchOn } from '../domain/roster.js'
@@ -172,7 +172,7 @@ const monthlySummary: Job = {
     let docx: { name: string; data: Buffer } | null = null
     if (branch.summary.docx) {
       const ledger = await app.store.activities(branch.id, { month })
-      docx = { name: `${model.title}.docx`, data: await summaryDocx(model, text, ledger) }
+      docx = { name: `${model.title}.docx`, data: await (await loadDocx()).summaryDocx(model, text, ledger) }
     }
     const msgs: Omit<OutMessage, 'kind' | 'key'>[] = []
     for (const room of branch.rooms) {

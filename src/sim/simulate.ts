@@ -13,6 +13,7 @@ import { now as clockNow } from '../clock.js'
 import type { SentMessage } from '../bot/outbox.js'
 import { parseTranscript, type SimEvent } from './transcript.js'
 import { ocrBusy } from '../ocr/reader.js'
+import { reportsLoading } from '../report/lazy.js'
 
 export interface SimulateOptions {
   config: Config
@@ -34,7 +35,8 @@ const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQD
 // flight the simulated moment is not over, however long the machine takes: the clock must wait.
 const REAL_IO = /^(FSReq|FileHandle|CloseReq$|GetAddrInfo|GetNameInfo)/
 // a screenshot being read (a worker thread) is real work too: the simulated moment waits for it
-const realIoInFlight = () => ocrBusy() || process.getActiveResourcesInfo().some((r) => REAL_IO.test(r))
+// … and so is a module still loading (Word, Excel on first use)
+const realIoInFlight = () => ocrBusy() || reportsLoading() || process.getActiveResourcesInfo().some((r) => REAL_IO.test(r))
 
 /** Tracked work, no real I/O, no timer due now: it waits on a future simulated timer (or forever). */
 const STALL_ROUNDS = 200

@@ -15,7 +15,7 @@ import { branchOn, isOfficer, isSecretary, rosterOn } from '../../domain/roster.
 import { reply, tell, type App, type MsgContext } from '../app.js'
 import { targetOfCorrection } from '../corrections.js'
 import { holdPhoto, takeHeldPhotos } from '../photo-hold.js'
-import { ledgerXlsx } from '../../report/xlsx.js'
+import { loadXlsx } from '../../report/lazy.js'
 import { summaryOnRequest } from '../../report/post.js'
 import { periodWord, recordView } from '../../report/views.js'
 
@@ -256,6 +256,7 @@ export async function ledger(app: App, ctx: MsgContext, arg: string | undefined)
     branch: ctx.branch.name, label: period.label, count: activities.length, empty: activities.length === 0,
     rows: activities.map((r) => ({ ...recordView(r), missing: missingElements(r).join('、') || null })),
   }))
+  const { ledgerXlsx } = await loadXlsx()
   const data = await ledgerXlsx({ branch: ctx.branch, from: period.from, to: period.to, activities, checkins })
   app.outbox.enqueue({ to: { contact: ctx.member!.name }, file: { name: `${ctx.branch.name}台账-${period.key}.xlsx`, data }, kind: 'reply' })
   tell(app, ctx.member!.name, app.templates.render('ledger-file', { label: period.label }), 'reply')
