@@ -69,7 +69,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     const tracker = new Tracker()
     const wechaty = WechatyBuilder.build({ puppet: o.puppet as never, name: o.sessionName ?? 'zhibu-bot' })
     let shell: Shell | null = null
-    const outbox = new Outbox((m) => tracker.track(shell!.deliver(m), 'send'), o.config.bot, o.now, (l) => o.log.warn(l))
+    const outbox = new Outbox((m) => tracker.track(shell!.deliver(m), 'send'), o.config.bot, o.now, (l) => o.log.warn(l), (p) => tracker.track(p, 'send'))
     // scheduled notices survive a stop or a crash: they go out after the next login
     outbox.persistTo(path.join(o.dataDir, '_state', 'outbox.jsonl'))
     const app: App = { config: o.config, store, seen, state, templates, outbox, now: o.now, log: o.log, dataDir: o.dataDir, track: (p, l) => tracker.track(p, l) }

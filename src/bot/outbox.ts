@@ -7,6 +7,10 @@
 // done there once delivered, so a stop or a crash between "marked sent" and "left the queue" never
 // loses one; on the next start they go out (at least once). A dedupe `key` keeps a notice queued
 // twice, or re-queued by a job that runs again after the crash, from going out twice.
+// The order on disk bounds what a kill can repeat to the one notice being sent: a notice leaves
+// only once its "add" is on disk (before that a kill makes its job run again, and nothing went
+// out), and the next send waits until the last one's "done" is on disk. A notice too long for one
+// message is queued as pieces, each with its own key, so each piece is done on its own.
 import { EventEmitter } from 'node:events'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -65,7 +69,11 @@ class QueueFile {
     await this.commits.idle()
   }
 }
-interface Queued { msg: OutMessage; notBefore: number; attempts: number; seq: number; key?: string; parts?: AckPart[] }
+interface Queued {
+  msg: OutMessage; notBefore: number; attempts: number; seq: number; key?: string; parts?: AckPart[]
+  /** a durable notice whose "add" is not on disk yet: it must not leave before */
+  held?: boolean
+}
 
 /** WeChat shows long messages folded, and very long ones are refused: every text stays under this. */
 export const MAX_TEXT = 1000
@@ -104,6 +112,8 @@ export class Outbox extends EventEmitter {
     private readonly settings: BotSettings,
     private readonly now: () => Date,
     private readonly log: (line: string) => void = () => {},
+    /** the shell's tracker: the durable writes a send waits for are work in progress (simulate waits for them) */
+    private readonly busy: <T>(p: Promise<T>) => Promise<T> = (p) => p,
   ) {
     super()
   }
@@ -148,7 +158,12 @@ export class Outbox extends EventEmitter {
     const list = this.restored
     this.restored = []
     // never before it was first queued: a replay that starts the clock earlier must not send ahead of time
-    for (const msg of list) this.queue.push({ msg, notBefore: Math.max(this.now().getTime(), this.restoredAt.get(msg.key!) ?? 0), attempts: 0, seq: ++this.seq, key: msg.key })
+    for (const msg of list) {
+      const notBefore = Math.max(this.now().getTime(), this.restoredAt.get(msg.key!) ?? 0)
+      // a long notice from a journal written before pieces had keys: sent in pieces, done with the last
+      const texts = msg.text && msg.text.length > MAX_TEXT ? splitText(msg.text, MAX_TEXT) : [msg.text]
+      texts.forEach((text, i) => this.queue.push({ msg: texts.length > 1 ? { ...msg, text } : msg, notBefore, attempts: 0, seq: ++this.seq, ...(i === texts.length - 1 ? { key: msg.key } : {}) }))
+    }
     this.restoredAt.clear()
     if (list.length) {
       this.log(`上次停止时还有 ${list.length} 条通知没有发出，现在补发`)
@@ -177,12 +192,15 @@ export class Outbox extends EventEmitter {
     return this.durable!.write({ add: key, msg: { ...rest, key, ...(file ? { file: { name: file.name, data: file.data.toString('base64') } } : {}) }, at: this.now().getTime() })
   }
 
-  private finish(q: Queued): void {
-    if (!q.key || !this.durable) return
+  /** Marks a notice done on disk; resolves once it is there (the next send waits for it). */
+  private finish(q: Queued): Promise<void> {
+    if (!q.key || !this.durable) return Promise.resolve()
     this.open.delete(q.key)
     const at = this.now().getTime()
     this.done.set(q.key, at)
-    this.track(this.durable.write({ done: q.key, at }))
+    const w = this.durable.write({ done: q.key, at })
+    this.track(w)
+    return w.catch(() => undefined)
   }
 
   /** On stop: lets the queue send what it can for up to `ms` (real time), then stops. */
@@ -198,14 +216,7 @@ export class Outbox extends EventEmitter {
 
   enqueue(msg: OutMessage): void {
     if (this.stopped) return
-    let durableKey: string | undefined
-    if (this.durable && msg.kind === 'notice') {
-      durableKey = keyOf(msg)
-      // queued already, or delivered lately: a job that ran again must not send it twice
-      if (this.open.has(durableKey) || this.done.has(durableKey)) return
-      this.open.set(durableKey, msg)
-      this.track(this.journalAdd(msg, durableKey))
-    }
+    if (this.durable && msg.kind === 'notice') return this.enqueueDurable(msg)
     const key = chatKey(msg.to)
     if (msg.kind === 'ack' && msg.text) {
       // merge into an ack to the same chat that has not gone out yet
@@ -226,7 +237,29 @@ export class Outbox extends EventEmitter {
     }
     if (msg.from) this.capped.delete(msg.from)
     const texts = msg.text && msg.text.length > MAX_TEXT ? splitText(msg.text, MAX_TEXT) : [msg.text]
-    for (const text of texts) this.queue.push({ msg: text === msg.text ? msg : { ...msg, text }, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, ...(text === msg.text || texts.length === 1 ? { key: durableKey } : {}) })
+    for (const text of texts) this.queue.push({ msg: text === msg.text ? msg : { ...msg, text }, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq })
+    this.pump()
+  }
+
+  /** A notice into the durable queue: each piece journaled under its own key, held until on disk. */
+  private enqueueDurable(msg: OutMessage): void {
+    const base = keyOf(msg)
+    const texts = msg.text && msg.text.length > MAX_TEXT ? splitText(msg.text, MAX_TEXT) : [msg.text]
+    texts.forEach((text, i) => {
+      const key = texts.length > 1 ? `${base}~${i + 1}` : base
+      // queued already, or delivered lately: a job that ran again must not send it twice
+      if (this.open.has(key) || this.done.has(key)) return
+      const piece: OutMessage = { ...msg, text, key }
+      if (text === undefined) delete piece.text
+      this.open.set(key, piece)
+      const q: Queued = { msg: piece, notBefore: this.now().getTime(), attempts: 0, seq: ++this.seq, key, held: true }
+      const w = this.busy(this.journalAdd(piece, key))
+      this.track(w)
+      // a failed write is logged (track); the notice still goes out, only it would not survive a stop
+      const release = () => { q.held = false; this.pump() }
+      w.then(release, release)
+      this.queue.push(q)
+    })
     this.pump()
   }
 
@@ -277,14 +310,18 @@ export class Outbox extends EventEmitter {
     const seen = new Set<string>()
     let best: Queued | null = null
     let bestAt = Infinity
+    let held = false
     for (const q of this.queue) {
       const key = chatKey(q.msg.to)
       if (seen.has(key)) continue
       seen.add(key)
+      // not on disk yet: its chat waits (the write's completion pumps again)
+      if (q.held) { held = true; continue }
       const at = this.earliest(q, t)
       if (at < bestAt) { best = q; bestAt = at }
     }
     if (!best) {
+      if (held) return
       const waiters = this.idleWaiters
       this.idleWaiters = []
       waiters.forEach((w) => w())
@@ -327,8 +364,9 @@ export class Outbox extends EventEmitter {
         this.lastByChat.set(key, Math.max(this.lastByChat.get(key) ?? -Infinity, done))
       }
       this.queue.splice(this.queue.indexOf(q), 1)
-      this.finish(q)
       this.emit('sent', { ...q.msg, at: new Date(t) } satisfies SentMessage)
+      // "done" on disk before anything else leaves: a kill now repeats this notice only
+      await this.busy(this.finish(q))
     } catch (e) {
       q.attempts++
       // a send refused on purpose (e.g. a disputed identity) is not retried
@@ -336,7 +374,7 @@ export class Outbox extends EventEmitter {
       const where = q.msg.to.room ? `群「${q.msg.to.room}」` : `「${q.msg.to.contact}」`
       if (delay === undefined) {
         this.queue.splice(this.queue.indexOf(q), 1)
-        this.finish(q)
+        await this.busy(this.finish(q))
         this.log((e as { permanent?: boolean }).permanent ? (e as Error).message : `发送给${where}的消息多次失败，已放弃：${(e as Error).message}`)
         this.emit('dropped', q.msg)
       } else {

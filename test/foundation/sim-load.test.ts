@@ -34,7 +34,10 @@ test('with every fsync taking 300 ms, each reply carries its message\'s time, to
     assert.equal(ack?.at, ev.at, `${ev.from}'s check-in acknowledgement`)
   }
   const onDemand = sent.filter((s) => s.to.room && /2026年10月工作小结/.test(s.text ?? ''))
-  assert.deepEqual(onDemand.map((s) => s.at), ['2026-11-30T21:20:30+08:00'])
+  // the group's copy is a durable notice: it leaves once on disk, a second or two after the request
+  // (paced behind the Word file sent to the secretary), the same on a fast and on a slow disk
+  assert.equal(onDemand.length, 1)
+  assert.ok(onDemand[0]!.at >= '2026-11-30T21:20:30+08:00' && onDemand[0]!.at <= '2026-11-30T21:20:35+08:00', onDemand[0]!.at)
   assert.deepEqual(sent.filter((s) => s.at > '2026-11-30T21:21'), [])
   assert.deepEqual(sent, simulate(evening, eveningOpts).sent) // and exactly what a fast machine says
 })
