@@ -13,7 +13,7 @@ import type { DateStr } from '../domain/types.js'
 import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
 import { clockRanges, parseDuration, withoutTitles } from './duration.js'
-import { parsePoints } from './points.js'
+import { parsePoints, studyShorthand } from './points.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
 export { entriesFor, entryContent, parseSolitaire, type Solitaire, type SolitaireEntry } from './solitaire.js'
@@ -29,13 +29,13 @@ export interface CheckinParse {
 
 // ------------------------------------------------------------------ markers
 
-const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
+const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡|(?:我的)?(?:今日|今天|当日) ?学习情况 ?:|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
 // 学习强国 says what was studied, 积分+33 / 今天+27分 what it earned: alone, they mark a check-in
 // only with the points they report
 const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
 // (打个卡, 打一下卡: the same act, said casually)
 // the same markers as phrases to cut from the content, with the words that ride along (我已…打卡了)
-const MARKER_PHRASE = /(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成|就|算是|算) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡)(?:了|啦|完毕|成功|完成)?(?: ?吧)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
+const MARKER_PHRASE = /(?:我的)?(?:今日|今天|当日) ?学习情况 ?:|(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成|就|算是|算) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡)(?:了|啦|完毕|成功|完成)?(?: ?吧)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
 
 // Messages that belong to another parser: 补卡 (backfill), 撤销打卡 (undo), 接龙 (solitaire).
 const OTHER_KIND = /^(?:[#【\[] ?)?(?:补 ?(?:打 ?)?卡|(?:撤销|撤回|取消|删除) ?打卡|接龙)/
@@ -55,7 +55,7 @@ const SENTENCE_END = /[。！!？?；;\n~～]/
 const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 
 // questions: a question mark, a final particle, or a question word
-const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]?[ 。.!！~～]*$/
+const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]{0,4}[ 。.!！~～]*$/
 const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
 // telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假, 请个假
@@ -74,7 +74,8 @@ const INTENT_REACHES = /(?:准备|打算|计划)(?:先|再|去|要|好好)?(?:�
 const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去|会|保证|肯定|一定|争取|尽量|必须|得)$/
 // negation governs the marker: 还没打卡, 忘记打卡, 没来得及打卡, 不用打卡
 const NEGATION_ADJACENT = /(?:没|未|忘|漏|不|别|莫|无需|免)(?:有|记|了|能|用|必|要|需|来得及|及时|按时|去)?$/
-const NEGATION_NEAR = /忘记|忘了|漏了|没能|未能|来不及|不会用|不懂|不知道|不清楚|不会弄/
+// (差点忘了: nearly forgot, so did it)
+const NEGATION_NEAR = /(?<!差点|差点儿|差一点|险些|几乎)(?:忘记|忘了)|漏了|没能|未能|来不及|不会用|不懂|不知道|不清楚|不会弄/
 const FAILED = /^ ?(?:失败|不了|不成功|没成功|未成功|不上|没上)/
 // the marker as a noun or modifier: 打卡情况, 打卡的同志, 打卡格式, 网红打卡地, 今日学习任务
 const MODIFIES = /^(?:的|情况|率|人数|名单|统计|记录|功能|时间|要求|规则|格式|方式|方法|活动|任务|制度|机器人|助手|群|次数|天数|数据|表|通知|截止|点|地|机|软件|小程序|提醒|工作|链接|二维码|入口|页面|系统|排名|排行|榜|进度|汇总|安排|计划|提示|材料|资料|重点|篇目|推荐)/
@@ -162,9 +163,13 @@ const aboutCheckingIn = (a: Around) =>
   MODIFIES.test(a.after) || TOPIC_AFTER.test(a.after) || OPINION.test(a.before) ||
   (POSSESSED.test(a.near) && !DONE_AFTER.test(a.after)) || RULE_AFTER.test(a.after) || FORMAT.test(a.before) || FORMAT.test(a.after) ||
   /\+$/.test(a.near) || /^ ?\+(?!\d)/.test(a.after) // 打卡+内容+时长, but 打卡+1 is "me too"
+  || PURPOSE.test(a.near) || /^ ?而/.test(a.after)
 
+// checking in as an aim, not an act: 不要只为打卡而打卡, 为了打卡而学习
+const PURPOSE = /(?:为了?|只为|只是为了?|而)$/
 // a resolution or a rule: 我争取每天打卡, 要求每天打卡
-const SCHEDULE_NEAR = /每天|每日|天天|每周|至少|不少于|争取|力争|要求|规定/
+// (每日答题, 每周答题: sections of 学习强国, not a schedule)
+const SCHEDULE_NEAR = /每天|每日(?!答题)|天天|每周(?!答题)|至少|不少于|争取|力争|要求|规定/
 
 // 看了一集《觉醒年代》，算学习打卡吧 / 就算打卡了: the sender counts their own study (a rule says 才算 or
 // 也算 to others, a question asks 算打卡吗？). Read without the 算 and the softening 吧.
@@ -238,7 +243,9 @@ function contentOf(text: string): string {
 }
 
 function figures(text: string): CheckinParse {
-  return { minutes: parseDuration(text), points: parsePoints(text), content: contentOf(text), titles: titlesOf(text) }
+  // 学强53pts is read as 学习强国53分; the content keeps the member's words
+  const read = studyShorthand(text)
+  return { minutes: parseDuration(read), points: parsePoints(read), content: contentOf(text), titles: titlesOf(text) }
 }
 
 /**
@@ -258,7 +265,7 @@ function prepare(input: string): string | null {
 
 /** Text as the cue analysis sees it: no titles, no emoji or stickers, single spaces. */
 function plainOf(text: string): string {
-  return withoutTitles(text.replace(MENTIONS, '')).replace(DECORATION, ' ').replace(/[^\S\n]+/g, ' ').trim()
+  return studyShorthand(withoutTitles(text.replace(MENTIONS, ''))).replace(DECORATION, ' ').replace(/[^\S\n]+/g, ' ').trim()
 }
 
 // ------------------------------------------------------------------ 打卡
@@ -276,7 +283,7 @@ const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|�
 // a meeting, not one member's study: the report handler's, never a check-in
 const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲|辅导|领学|座谈|研讨|三会一课/
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
-const SCHEDULE = /每天|每日|每周|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|要求|目标|力争|争取|计划|安排/
+const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|要求|目标|力争|争取|计划|安排/
 // what could be done, not what was: 30分钟就能看完
 const POTENTIAL = /(?:能|可以|可|得以|才能)$/
 // a plain statement is short: a forwarded article full of 学习 is not someone's check-in
@@ -288,7 +295,8 @@ const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|昨晚|刚刚
 // a speech is content, not a meeting: 在座谈会上的讲话, 在全国宣传思想工作会议上的重要讲话
 const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)/g
 // 学习时间：19:30-20:30，内容：党章总纲 — the labels of a check-in form
-const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]/
+// (今日学习情况：… is the heading of one member's report of the day)
+const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]|^(?:我的)?(?:今日|今天|当日|本日)?学习情况 ?[:：]/
 
 // 《条例》第五章 25分钟: what and how long, no verb at all — short, and nothing around it that talks
 const BARE_STATEMENT = 60
@@ -376,6 +384,8 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
   }
   return null
 }
+// 你…补卡: said to another member (你好 and 谢谢你 are courtesies)
+const ADDRESSED = /(?<!谢谢|谢)你(?!好|们好)/
 // 我要补一下…: a request now, not a promise; only these make it one
 const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头)$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
@@ -432,7 +442,7 @@ function spokenBackfill(text: string, now: Date): BackfillParse | null {
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done
   // 昨晚没来得及 补16日…: a space ends what the negation governed; 没补上 is adjacent
   const adjacent = !/\s$/.test(plain.slice(0, cue.index))
-  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || (adjacent && NEGATION_ADJACENT.test(a.near)) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near)) return null
+  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || (adjacent && NEGATION_ADJACENT.test(a.near)) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near) || ADDRESSED.test(a.before)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return strong ? { error: 'no-date' } : null
   // 补卡次数太多了, 补卡的规则: talk about backfilling
   if (!/^ ?(?:前天|前日|后天)/.test(cueAfter) && (MODIFIES.test(cueAfter) || TOPIC_AFTER.test(cueAfter) || RULE_AFTER.test(cueAfter))) return null

@@ -51,7 +51,7 @@ export function resolvePerson(raw: string, roster: readonly RosterEntry[]): stri
 
 // the common surnames (not those that are as often a word: 党, 明, 和, 时 …): where a visitor's name
 // starts inside "市委党校张明华老师", "退休老党员陈国栋同志"
-const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧常温康施牛樊葛邢易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿兰焦俞左柳祝舒阮梅童凌毕季裴霍涂翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓缪芦麦褚娄窦戚岑费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘]/
+export const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧常温康施牛樊葛邢易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿兰焦俞左柳祝舒阮梅童凌毕季裴霍涂翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓缪芦麦褚娄窦戚岑费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘]/
 
 /**
  * A visitor's name inside a description, when the description ends in a title: 市委党校张明华老师 ->

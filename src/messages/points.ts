@@ -3,6 +3,7 @@
 // (分 after a verb of gaining is a score, never minutes: time is spent, points are earned).
 // No daily cap is assumed: the platform changes its rules, and the figure is the member's to state.
 import { CN_CHARS, parseNumber } from './numerals.js'
+import { SURNAME } from './people.js'
 import { normalize } from './text.js'
 
 const TITLE = /《[^《》\n]{0,80}》/g
@@ -22,6 +23,15 @@ const GAINED = new RegExp(`${GAIN}[ :：]{0,2}(?:今日|今天|当日)?${NUM} ?�
 const PLUS = /(?<![\d+])(?:(?:今日|今天|当日|当天|本日) ?)?\+ ?(?<n>\d{1,3})(?!\d) ?分(?![钟之])/g
 const TODAY_BEFORE = /(?:今日|今天|当日|当天|本日)\s?$/
 const CUMULATIVE = /^(?:总|累计)$/
+
+// Members shorten 学习强国 to 学强 (学强61分, 学强 每日答题) and write its 分 as pts — but 王学强 is a name.
+const XUEQIANG = new RegExp(`(?<!${SURNAME.source})学强国?(?!同志)`, 'g')
+const PTS = /(?<=\d) ?(?:pts?|points?)(?![a-z])/gi
+
+/** The app and its points as the parsers know them: 学强53pts reads as 学习强国53分. */
+export function studyShorthand(s: string): string {
+  return s.replace(XUEQIANG, '学习强国').replace(PTS, '分')
+}
 
 interface Candidate { points: number; today: boolean; cumulative: boolean }
 
