@@ -1,10 +1,11 @@
 // Photos a member sent before the words of their report, held briefly in memory until it comes.
 // Shared by the report handler (which holds and takes them) and the screenshot handler (a study
 // screen is no meeting photo, so it lets go of it).
-import type { MsgContext } from './app.js'
+import type { App, MsgContext } from './app.js'
 import type { OutFile } from './outbox.js'
+import { perApp } from './per-app.js'
 
-const waiting = new Map<string, { at: number; file: OutFile }[]>()
+const waitingOf = perApp(() => new Map<string, { at: number; file: OutFile }[]>())
 const MAX_WAITING = 9
 const MAX_WAITING_BYTES = 16 << 20
 const MAX_SENDERS = 200
@@ -12,7 +13,8 @@ const MAX_SENDERS = 200
 const who = (ctx: MsgContext) => `${ctx.branch.id}/${ctx.member?.name}`
 
 /** Holds a photo for a report that may follow; a few per sender, bounded in number and bytes. */
-export async function holdPhoto(ctx: MsgContext, windowMs: number, file: () => Promise<OutFile>): Promise<void> {
+export async function holdPhoto(app: App, ctx: MsgContext, windowMs: number, file: () => Promise<OutFile>): Promise<void> {
+  const waiting = waitingOf(app)
   const list = (waiting.get(who(ctx)) ?? []).filter((w) => ctx.at.getTime() - w.at <= windowMs)
   const bytes = list.reduce((n, w) => n + w.file.data.length, 0)
   if (list.length >= MAX_WAITING || bytes >= MAX_WAITING_BYTES) return
@@ -22,7 +24,8 @@ export async function holdPhoto(ctx: MsgContext, windowMs: number, file: () => P
 }
 
 /** A photo held for a report that turned out to be a study screenshot: not a meeting photo. */
-export function unholdPhoto(ctx: MsgContext): void {
+export function unholdPhoto(app: App, ctx: MsgContext): void {
+  const waiting = waitingOf(app)
   const list = waiting.get(who(ctx))
   if (!list) return
   const left = list.filter((w) => w.at !== ctx.at.getTime())
@@ -31,7 +34,8 @@ export function unholdPhoto(ctx: MsgContext): void {
 }
 
 /** The photos held for this sender within the window, handed over once. */
-export function takeHeldPhotos(ctx: MsgContext, windowMs: number): OutFile[] {
+export function takeHeldPhotos(app: App, ctx: MsgContext, windowMs: number): OutFile[] {
+  const waiting = waitingOf(app)
   const list = waiting.get(who(ctx)) ?? []
   waiting.delete(who(ctx))
   return list.filter((w) => ctx.at.getTime() - w.at <= windowMs).map((w) => w.file)

@@ -67,6 +67,10 @@ const checkinSchema = z.strictObject({
   screenshots: z.strictObject({
     enabled: z.boolean().default(true),
     keep: z.boolean().default(false),
+    // images read per member and day, study or not: bounds what a stream of photos costs
+    readsPerDay: z.number().int().min(1, { message: '每天至少识别 1 张（at least 1）' }).max(50, { message: '每天最多识别 50 张（at most 50）' }).default(4),
+    // how long the last unread image waits for 「识别截图」
+    askMinutes: z.number().int().min(1, { message: '至少 1 分钟（at least 1 minute）' }).max(24 * 60, { message: '最多 1440 分钟（at most 1440）' }).default(30),
   }).prefault({}),
 })
 

@@ -66,7 +66,7 @@ export interface CheckinSettings {
   dailyHoursCap?: number
   nudge: { enabled: boolean; time: string; names: boolean }
   /** screenshots read for check-ins (optional so hand-built configs keep working: on, not kept) */
-  screenshots?: { enabled: boolean; keep: boolean }
+  screenshots?: { enabled: boolean; keep: boolean; readsPerDay?: number; askMinutes?: number }
 }
 
 export interface SummarySettings {

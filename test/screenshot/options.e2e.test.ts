@@ -61,3 +61,16 @@ test('turned off: images are not read', () => {
   assert.equal(checkins.length, 0)
   assert.equal(sent.length, 0)
 })
+
+test('the branch sets how long 识别截图 reaches back: past it, the member is told there is nothing to read', () => {
+  const yaml = example.replace(/askMinutes: 30/, 'askMinutes: 10')
+  assert.notEqual(yaml, example)
+  const { sent, checkins } = run(yaml, [
+    { at: at('10:00:00'), room: ROOM, from: '王建国', type: 'image', text: '', file: 'shots/points.png', id: 'c1' },
+    { at: at('10:05:00'), room: ROOM, from: '王建国', type: 'image', text: '', file: 'shots/study.png', id: 'c2' },
+    { at: at('10:20:00'), room: ROOM, from: '王建国', text: '识别截图', id: 'c3' },
+  ])
+  assert.deepEqual(checkins.map((c) => [c.points, c.minutes]), [[29, null]], 'the 10:05 image waited only ten minutes')
+  const answer = sent.find((m) => Date.parse(m.at) >= Date.parse(at('10:20:00')))
+  assert.ok(answer && /王建国同志，最近10分钟内没有收到/.test(answer.text ?? ''), JSON.stringify(sent))
+})

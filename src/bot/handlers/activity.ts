@@ -15,6 +15,7 @@ import { branchOn, isOfficer, isSecretary, rosterOn } from '../../domain/roster.
 import { reply, tell, type App, type MsgContext } from '../app.js'
 import { targetOfCorrection } from '../corrections.js'
 import { holdPhoto, takeHeldPhotos } from '../photo-hold.js'
+import { perApp } from '../per-app.js'
 import { loadXlsx } from '../../report/lazy.js'
 import { summaryOnRequest } from '../../report/post.js'
 import { periodWord, recordView } from '../../report/views.js'
@@ -48,9 +49,9 @@ function example(missing: string[], branch: Branch): { exampleField: string; exa
 }
 
 /** The record a member last reported or completed, for the photos that follow it. */
-const touched = new Map<string, { id: string; month: string; at: number }>()
+const touchedOf = perApp(() => new Map<string, { id: string; month: string; at: number }>())
 /** Reports the bot asked about, waiting for a short answer ("支委会", "昨天"). */
-const asked = new Map<string, { id: string; month: string; unclear: Unclear[]; until: number }>()
+const askedOf = perApp(() => new Map<string, { id: string; month: string; unclear: Unclear[]; until: number }>())
 const who = (ctx: MsgContext) => `${ctx.branch.id}/${ctx.member?.name}`
 
 function reportContext(ctx: MsgContext): ReportContext {
@@ -69,7 +70,8 @@ async function byId(app: App, branch: string, month: string, id: string): Promis
   return (await app.store.activities(branch, { month })).find((r) => r.id === id) ?? null
 }
 
-function remember(ctx: MsgContext, r: ActivityRecord): void {
+function remember(app: App, ctx: MsgContext, r: ActivityRecord): void {
+  const touched = touchedOf(app)
   touched.set(who(ctx), { id: r.id, month: (r.date ?? dayOf(ctx.at)).slice(0, 7), at: ctx.at.getTime() })
   if (touched.size > 1000) touched.delete(touched.keys().next().value!)
 }
@@ -82,6 +84,7 @@ function ask(app: App, ctx: MsgContext, rec: ActivityRecord, unclear: Unclear[])
   })
   if (ctx.branch.reports.ask === 'group' && ctx.room) reply(app, ctx, text)
   else tell(app, ctx.member!.name, text, 'reply')
+  const asked = askedOf(app)
   asked.set(who(ctx), { id: rec.id, month: (rec.date ?? dayOf(ctx.at)).slice(0, 7), unclear, until: ctx.at.getTime() + ctx.branch.reports.answerMinutes * 60_000 })
   if (asked.size > 1000) asked.delete(asked.keys().next().value!)
 }
@@ -113,9 +116,9 @@ async function recordReport(app: App, ctx: MsgContext, p: ActivityParse, msgId: 
   if (earlier) {
     const { record: completed, added } = completeWith(earlier, fields)
     if (added.length) await app.store.update(earlier, completed)
-    const record = await attachPhotos(app, ctx, completed, first ? takeHeldPhotos(ctx, PHOTO_WINDOW_MS) : [])
+    const record = await attachPhotos(app, ctx, completed, first ? takeHeldPhotos(app, ctx, PHOTO_WINDOW_MS) : [])
     if (record.photos.length > completed.photos.length) added.push(`照片${record.photos.length - completed.photos.length}张`)
-    remember(ctx, record)
+    remember(app, ctx, record)
     reply(app, ctx, app.templates.render('activity-merged', { name: member.name, kind: record.kind, date: cn(record.date), reporter: earlier.reporter === member.name ? '您' : earlier.reporter, added: added.join('、') || null }))
     return true
   }
@@ -130,8 +133,8 @@ async function recordReport(app: App, ctx: MsgContext, p: ActivityParse, msgId: 
     reply(app, ctx, app.templates.render('save-failed', { name: member.name }))
     return false
   }
-  const withPhotos = await attachPhotos(app, ctx, rec, first ? takeHeldPhotos(ctx, PHOTO_WINDOW_MS) : [])
-  remember(ctx, withPhotos)
+  const withPhotos = await attachPhotos(app, ctx, rec, first ? takeHeldPhotos(app, ctx, PHOTO_WINDOW_MS) : [])
+  remember(app, ctx, withPhotos)
   const missing = missingElements(rec)
   reply(app, ctx, app.templates.render('activity-recorded', { name: member.name, ...recordView(withPhotos), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   if (unclear.length) ask(app, ctx, rec, unclear)
@@ -147,6 +150,7 @@ async function recordReport(app: App, ctx: MsgContext, p: ActivityParse, msgId: 
 /** A short answer to the bot's question about a report ("支委会", "11月18日") completes the record. */
 export async function reportAnswer(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text' || !ctx.member) return false
+  const asked = askedOf(app)
   const q = asked.get(who(ctx))
   if (!q) return false
   if (ctx.at.getTime() > q.until) { asked.delete(who(ctx)); return false }
@@ -166,7 +170,7 @@ export async function reportAnswer(app: App, ctx: MsgContext): Promise<boolean> 
   const left = q.unclear.filter((u) => !(u === 'kind' && kind) && !(u === 'date' && date))
   if (left.length) asked.set(who(ctx), { ...q, unclear: left, month: (updated.date ?? q.month).slice(0, 7) })
   else asked.delete(who(ctx))
-  remember(ctx, updated)
+  remember(app, ctx, updated)
   const missing = missingElements(updated)
   reply(app, ctx, app.templates.render('activity-corrected', { name: ctx.member.name, field: fields.join('、'), ...recordView(updated), missing: missing.length ? missing.join('、') : null, ...example(missing, ctx.branch) }))
   return true
@@ -188,19 +192,19 @@ async function attachPhotos(app: App, ctx: MsgContext, rec: ActivityRecord, file
 
 export async function photo(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'image' || !ctx.member || !ctx.image) return false
-  const t = touched.get(who(ctx))
+  const t = touchedOf(app).get(who(ctx))
   const recent = t && ctx.at.getTime() - t.at <= PHOTO_WINDOW_MS ? await byId(app, ctx.branch.id, t.month, t.id) : null
   const latest = recent ?? await latestOf(app, ctx)
   const last = latest && (recent || ctx.at.getTime() - new Date(latest.at).getTime() <= PHOTO_WINDOW_MS) ? latest : null
   if (!last) {
     // photos often come first and the words after: keep a few until a report follows
-    await holdPhoto(ctx, PHOTO_WINDOW_MS, () => ctx.image!())
+    await holdPhoto(app, ctx, PHOTO_WINDOW_MS, () => ctx.image!())
     return false
   }
   if (await app.store.applied(last, ctx.msgId)) return true // this photo is already attached
   const updated = await attachPhotos(app, ctx, last, [await ctx.image()], ctx.msgId)
   if (!updated) return true
-  remember(ctx, updated)
+  remember(app, ctx, updated)
   reply(app, ctx, app.templates.render('activity-photo', { kind: last.kind, date: cn(last.date), count: updated.photos.length }), 'ack')
   return true
 }

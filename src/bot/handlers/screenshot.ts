@@ -16,10 +16,11 @@ import type { OutFile } from '../outbox.js'
 import { acknowledge, save } from '../checkin-save.js'
 import { unholdPhoto } from '../photo-hold.js'
 
-/** Images read per member and day, study or not: bounds what a stream of photos costs. */
-const MAX_READS_PER_DAY = 4
-/** How long the last image waits for 「识别截图」. */
-const ASK_WINDOW_MS = 30 * 60_000
+// reads per member and day, and how long the last image waits for 「识别截图」: bot-config (checkin.screenshots)
+const readsPerDay = (ctx: MsgContext) => ctx.branch.checkin.screenshots?.readsPerDay ?? 4
+const askWindowMs = (ctx: MsgContext) => (ctx.branch.checkin.screenshots?.askMinutes ?? 30) * 60_000
+/** 30 → 半小时, 120 → 2小时, 10 → 10分钟: how the window is said to the member. */
+const spanWords = (m: number) => (m === 30 ? '半小时' : m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)
 const MAX_HELD = 30
 const ASK = /^(?:@\S+\s+)*[#＃]?\s*(?:重新|再)?(?:识别|读取|读一下|看一下)(?:一下)?(?:这张|我的|刚才的)?截图$/
 
@@ -30,7 +31,7 @@ class Screenshots {
   readonly reader: OcrReader
   readonly seen = new Map<string, Seen>()
   readonly held = new Map<string, Held>()
-  constructor(private readonly app: App) {
+  constructor(app: App) {
     const o = app.config.bot.ocr
     this.reader = new OcrReader({
       idleMs: (o?.idleMinutes ?? 3) * 60_000,
@@ -49,7 +50,7 @@ class Screenshots {
   /** The member's last unread image, for 「识别截图」: one each, a few dozen at most, half an hour. */
   hold(key: string, h: Held): void {
     this.held.delete(key)
-    for (const [k, x] of this.held) if (h.at - x.at > ASK_WINDOW_MS) this.held.delete(k)
+    for (const [k, x] of this.held) if (h.at - x.at > askWindowMs(x.ctx)) this.held.delete(k)
     this.held.set(key, h)
     if (this.held.size > MAX_HELD) this.held.delete(this.held.keys().next().value!)
   }
@@ -79,7 +80,7 @@ export async function screenshot(app: App, ctx: MsgContext): Promise<boolean> {
   const key = keyOf(ctx, ctx.member)
   const seen = shots.day(key, dayOf(ctx.at))
   const file = await ctx.image()
-  if (seen.studied || seen.pending > 0 || seen.reads >= MAX_READS_PER_DAY || await screenshotToday(app, ctx, ctx.member)) {
+  if (seen.studied || seen.pending > 0 || seen.reads >= readsPerDay(ctx) || await screenshotToday(app, ctx, ctx.member)) {
     shots.hold(key, { at: ctx.at.getTime(), ctx, file })
     return false
   }
@@ -92,8 +93,8 @@ export async function screenshotAsk(app: App, ctx: MsgContext): Promise<boolean>
   const shots = shotsOf(app)
   const key = keyOf(ctx, ctx.member)
   const h = shots.held.get(key)
-  if (!h || ctx.at.getTime() - h.at > ASK_WINDOW_MS || !enabled(ctx)) {
-    reply(app, ctx, app.templates.render('screenshot-none', { name: ctx.member.name }))
+  if (!h || ctx.at.getTime() - h.at > askWindowMs(ctx) || !enabled(ctx)) {
+    reply(app, ctx, app.templates.render('screenshot-none', { name: ctx.member.name, window: spanWords(askWindowMs(ctx) / 60_000) }))
     return true
   }
   shots.held.delete(key)
@@ -123,7 +124,7 @@ async function credit(app: App, ctx: MsgContext, member: Member, file: OutFile, 
     return // a photo, a document: no check-in, no reply
   }
   seen.studied = true
-  unholdPhoto(ctx) // a study screen is no meeting photo for a report that follows
+  unholdPhoto(app, ctx) // a study screen is no meeting photo for a report that follows
   if (r.kind === 'unclear') {
     reply(app, ctx, app.templates.render('screenshot-unclear', { name: member.name }))
     return
