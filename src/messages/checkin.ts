@@ -167,6 +167,10 @@ const aboutCheckingIn = (a: Around) =>
 
 // checking in as an aim, not an act: 不要只为打卡而打卡, 为了打卡而学习
 const PURPOSE = /(?:为了?|只为|只是为了?|而)$/
+// 打卡 of another kind: a gym, a sight, a queue, the office clock (健身房打卡第30天, 网红店打卡成功)
+const OTHER_CHECKIN = /(?:健身|跑步|运动|锻炼|减肥|早起|背单词|英语|单词|网红|景点|景区|餐厅|饭店|咖啡|奶茶|美食|探店|旅游|考勤|上班|下班|钉钉|门禁|步数|喝水|早睡)(?:房|店|馆|地|点|机)? ?$/
+// the check-in as a thing spoken of: 那条打卡发错了, 上一条打卡撤回了
+const THAT_ONE = /(?:那条|这条|上条|上一条|刚才那条|那个|这个|那次|这次|那一条)$/
 // a resolution or a rule: 我争取每天打卡, 要求每天打卡
 // (每日答题, 每周答题: sections of 学习强国, not a schedule)
 const SCHEDULE_NEAR = /每天|每日(?!答题)|天天|每周(?!答题)|至少|不少于|争取|力争|要求|规定/
@@ -187,6 +191,7 @@ function selfCounted(a: Around): Around {
 /** Is this marker occurrence someone stating a check-in, rather than talk about checking in? */
 function isStatement(plain: string, m: Span): boolean {
   const a = selfCounted(around(plain, m))
+  if (/卡/.test(plain.slice(m.index, m.index + m.length)) && (OTHER_CHECKIN.test(a.near) || THAT_ONE.test(a.near))) return false
   return !(asks(a) || tellsOthers(a) || notYet(a) || negated(a) || aboutCheckingIn(a) || SCHEDULE_NEAR.test(a.near))
 }
 
@@ -281,7 +286,8 @@ const NOT_VERB_AFTER = /^(?:生|校|院|会|员|历|者|科|术|位|期|费|年|
 const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|复|休|转|退|奖|助|打|导)$/
 const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|著作|选读|文选|论述|原文|专题片|纪录片|视频|党课|党史|新思想|理论|文件|公报|决定|决议|第.{1,3}[章节卷篇讲课集]|文章|读本|学习强国|强国|心得|笔记|全会|二十大|语录|金句|宪法|党建|书籍|一书|一文/
 // a meeting, not one member's study: the report handler's, never a check-in
-const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲|辅导|领学|座谈|研讨|三会一课/
+// (宣讲视频, 辅导读本: material one studies alone)
+const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲(?!视频|材料|稿|音频|提纲|片)|辅导(?!读本|材料|教材|用书|视频)|领学|座谈|研讨|三会一课/
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
 const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|要求|目标|力争|争取|计划|安排/
 // what could be done, not what was: 30分钟就能看完
@@ -307,6 +313,10 @@ function bareStatement(plain: string, parse: CheckinParse): boolean {
     EXHORT_NEAR.test(plain) || OTHERS.test(plain) || NEGATION_NEAR.test(plain) || /没|未|不/.test(plain) || DESCRIBES.test(plain) || PRAISE.test(plain))
 }
 
+// 学了一个多小时就算七十分钟吧: the 吧 softens the figure credited, it asks nothing
+const SOFT_CREDIT = /(?:就|那就)?算[^，,。？?]{1,10}吧(?=[。!！~～]*$)/
+const softCredit = (a: Around): Around => (SOFT_CREDIT.test(a.sentence) ? { ...a, sentence: a.sentence.replace(/吧(?=[。!！~～]*$)/, '') } : a)
+
 function studied(plain: string, parse: CheckinParse): boolean {
   if (plain.length > MAX_PLAIN_STATEMENT) return false
   // a meeting in the study's own sentence makes it the meeting's; one in a later sentence is other
@@ -321,7 +331,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     const g = m.groups!
     const end = m.index + m[0].length
     if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || NOT_VERB_BEFORE.test(plain.slice(0, m.index))) continue
-    const a = around(plain, { index: m.index, length: m[0].length })
+    const a = softCredit(around(plain, { index: m.index, length: m[0].length }))
     if (meeting(a.sentence)) continue
     const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0
     // 学习《党章》第三章 opening a short message is a statement too; 学习贯彻… headlines have no title

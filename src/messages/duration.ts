@@ -47,12 +47,17 @@ const DURATION = new RegExp(
 // (得了40分, 拿了35分, 获得42分: a gain is scored, time is spent)
 const SCORE_BEFORE = new RegExp(`(?:学习强国|强国|积分|得分|分数|成绩|考试|考了|考核|测试|测评|答题|满分|总分|评分|打分)[^\\d\\n]{0,8}$|${GAIN}[^\\d\\n，,。；;]{0,3}$`)
 // 今天+27分: a day's 学习强国 gain
+// … and a few words further, as points.ts reads it (学习强国昨天的分数忘截图了 今天早上已经32分), unless the words
+// between say time was spent (学习强国看了视频30分 is not read as points either)
+const SCORE_FAR_BEFORE = /(?:学习强国|强国|分数)(?<gap>[^\d\n。；;！!？?]{1,14})$/
+const FAR_GAP_TIME = /学|看|读|听|时长|用时|花了|时间|小时|分钟/
 const PLUS_BEFORE = /\+ ?$/
 const SCORE_AFTER = /^ ?[(（]? ?(?:学习强国|强国|积分|得分)/
 // 9点30分, 9:30分: a clock time
 const CLOCK_BEFORE = /(?:点|[:：]) ?$/
 // 共计 / 合计 / 累计: the figure that sums the others up
-const TOTAL_BEFORE = /(?:共|共计|合计|总计|累计|一共|总共|总时长)[^\d\n]{0,4}$/
+// … and the figure the member credits: 学了一个多钟头 按一小时算, 就算七十分钟吧
+const TOTAL_BEFORE = /(?:共|共计|合计|总计|累计|一共|总共|总时长)[^\d\n]{0,4}$|(?:按|就算|算作|算成|记作|记为|记成) ?$/
 const HAN = /^\p{Script=Han}/u
 
 interface Found { minutes: number; total: boolean; index: number; end: number; range?: boolean }
@@ -117,7 +122,7 @@ export function parseDuration(input: string): number | null {
   }
   for (const m of text.matchAll(DURATION)) {
     if (ranges.some((r) => m.index >= r.index && m.index < r.end)) continue
-    const before = text.slice(Math.max(0, m.index - 12), m.index)
+    const before = text.slice(Math.max(0, m.index - 20), m.index)
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6)
     const minutes = minutesOf(m, before, after)
     if (minutes !== null) found.push({ minutes, total: TOTAL_BEFORE.test(before), index: m.index, end: m.index + m[0].length })
@@ -199,7 +204,9 @@ function minutesMatch(num: string, unit: string, before: string, after: string):
   if (n === null) return null
   if (unit !== '分') return n
   // a bare 分 needs more care than 分钟
-  if (SCORE_BEFORE.test(before) || SCORE_AFTER.test(after) || PLUS_BEFORE.test(before)) return null
+  if (SCORE_BEFORE.test(before.slice(-12)) || SCORE_AFTER.test(after) || PLUS_BEFORE.test(before)) return null
+  const far = SCORE_FAR_BEFORE.exec(before)
+  if (far && !FAR_GAP_TIME.test(far.groups!.gap!)) return null
   if (CLOCK_BEFORE.test(before)) return null
   if (!/^\d/.test(num) && (num === '十' || HAN.test(after))) return null // 十分重要, 三十分学
   return n

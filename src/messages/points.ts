@@ -15,6 +15,10 @@ const INNER = '(?:(?<day>今日|今天|当日|当天|本日|总|累计)\\s?)?(?:
 const NOT_POINTS = '(?!\\.\\d|\\s?(?:分钟|min|小时|钟头|h(?![a-z])|个|人|天|次|篇|章|条|题|月|日|号|年|%|位|名|点|[:：]\\d))'
 
 const CUE_FIRST = new RegExp(`(?:学习强国|强国|积分|得分|分数)(?:\\s?app)?${GLUE}${INNER}${GLUE}${NUM}${NOT_POINTS}`, 'gi')
+// the figure a few words after its cue: 学习强国已完成，42分 / 强国今天只刷到30分 / 分数忘截图了 今天早上已经32分
+// (not across a study verb or a time word: 学习强国学了30分 is ambiguous, 看了三十分钟 is time)
+const CUE_FAR = new RegExp(`(?:学习强国|强国|分数)(?<gap>[^\\d\\n。；;！!？?]{1,14}?)${NUM} ?分(?![钟之数])`, 'g')
+const FAR_GAP_NOT = /学|看|读|听|时长|用时|花了|时间|小时|分钟|日均|人均|平均|排|第|每|要|需|应|达到|至少|不少于|才|满分|目标/
 const FIGURE_FIRST = new RegExp(`(?<![\\d.])(?<n>\\d{1,5}) ?分(?![钟之])[ (（,，]{0,3}(?:学习强国|强国|积分)`, 'g')
 /** Verbs of gaining: the N分 after them is points (shared with duration.ts, which then skips it). */
 export const GAIN = '(?:(?<![记懂觉值晓舍使])得了|(?<![记懂觉值晓舍使])得到了?|拿了|拿到了?|挣了|赚了|攒了|获得了?|获取了?|收获了?|涨了|加了)'
@@ -25,7 +29,7 @@ const TODAY_BEFORE = /(?:今日|今天|当日|当天|本日)\s?$/
 const CUMULATIVE = /^(?:总|累计)$/
 
 // Members shorten 学习强国 to 学强 (学强61分, 学强 每日答题) and write its 分 as pts — but 王学强 is a name.
-const XUEQIANG = new RegExp(`(?<!${SURNAME.source})学强国?(?!同志)`, 'g')
+const XUEQIANG = new RegExp(`(?<!${SURNAME.source})学强国?(?!同志)|(?<![a-z])xxqg(?![a-z])`, 'gi')
 const PTS = /(?<=\d) ?(?:pts?|points?)(?![a-z])/gi
 
 /** The app and its points as the parsers know them: 学强53pts reads as 学习强国53分. */
@@ -46,6 +50,12 @@ export function parsePoints(input: string): number | null {
     if (points === null || !Number.isInteger(points)) continue
     const before = text.slice(Math.max(0, m.index - 4), m.index)
     found.push({ points, today: (!!day && !CUMULATIVE.test(day)) || TODAY_BEFORE.test(before), cumulative: !!day && CUMULATIVE.test(day) })
+  }
+  if (!found.length) for (const m of text.matchAll(CUE_FAR)) {
+    const { n, gap } = m.groups!
+    const points = parseNumber(n!)
+    if (points === null || !Number.isInteger(points) || FAR_GAP_NOT.test(gap!)) continue
+    found.push({ points, today: /今日|今天|当日|当天/.test(gap!), cumulative: /总|累计/.test(gap!) })
   }
   for (const m of text.matchAll(PLUS)) found.push({ points: Number(m.groups!.n), today: true, cumulative: false })
   for (const m of text.matchAll(GAINED)) {

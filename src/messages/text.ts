@@ -61,10 +61,12 @@ export function unquoted(text: string): string {
 
 /**
  * Spoken and regional forms read as the common ones, for parsing only (the record keeps the words
- * as sent): 俺(们) = 我(们), 大伙(儿) = 大家, 仨 = 三个, 俩 = 两个, 今儿个 = 今天.
+ * as sent): 俺(们) = 我(们), 大伙(儿) = 大家, 仨 = 三个, 俩 = 两个, 今儿个 = 今天, 党棵 = 党课.
  */
 export function commonSpeech(s: string): string {
   return s.replace(/俺们/g, '我们').replace(/俺/g, '我').replace(/大伙儿?|大家伙儿?/g, '大家')
     .replace(/仨/g, '三个').replace(/俩/g, '两个')
-    .replace(/今儿个/g, '今天').replace(/昨儿个/g, '昨天').replace(/前儿个/g, '前天')
+    .replace(/今儿个/g, '今天')
+    // slips of the pinyin keyboard that keep their sound: 党棵 = 党课
+    .replace(/党[棵颗]/g, '党课').replace(/昨儿个/g, '昨天').replace(/前儿个/g, '前天')
 }

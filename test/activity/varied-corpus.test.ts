@@ -10,10 +10,12 @@ import { exampleContext } from '../helpers/branch-roster.js'
 // activity-varied-3 holds our own variants: two meetings in one message (`also` lists the later ones),
 // one meeting naming another, and talk that only mentions a meeting (党课那天…, 党员大会的材料…).
 // activity-varied-4 is a third independent set, copied after it was scored at first sight.
+// activity-varied-7 is a sixth (stop 23), written by a helper who did not read the code; first sight:
+// recognised 93 %, 3 false of 35, attendees 94 %, host/speaker 96 %; kept after tuning on it.
 // activity-varied-6 is a fifth (stop 22), scored at first sight before any change: recognised 90 %,
 // 3 false of 30, date 97 %, attendees 86 %, host/speaker 80 %; two of its labels were corrected (a
 // Friday said on a Sunday; a checklist of two meetings, now two records).
-for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl', 'activity-varied-6.jsonl']) {
+for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl', 'activity-varied-6.jsonl', 'activity-varied-7.jsonl']) {
   test(`${file}: reports recognised, none invented, their elements read`, () => {
     const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
     const score: Record<string, [number, number]> = {}

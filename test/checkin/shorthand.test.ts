@@ -129,3 +129,58 @@ describe('talk that only looks like a check-in', () => {
     assert.equal(got.date, '2026-11-19')
   })
 })
+
+describe('the sixth set\'s classes', () => {
+  test('xxqg is 学习强国; the figure a few words after it is points, never minutes', () => {
+    fc.assert(fc.property(fc.constantFrom('今日xxqg', 'XXQG', '学习强国', '强国', '学习强国昨天的分数忘截图了 今天早上'), fc.constantFrom('已完成，', '只刷到', '已经', ' ', '拿了'),
+      fc.integer({ min: 5, max: 70 }), fc.constantFrom('✅', ' 打卡', ' 明天继续努力', ''), (app, gap, n, tail) => {
+        const text = `打卡 ${app}${gap}${n}分${tail}`
+        const got = checkin(text)
+        assert.ok(got, text)
+        assert.equal(got.points, n, text)
+        assert.equal(got.minutes, null, text)
+      }), { numRuns: 300 })
+  })
+
+  test('a rule about the points is still no check-in', () => {
+    for (const t of ['学习强国每天积分要达到30分', '学习强国至少要拿到40分才算', '强国积分的目标是每天50分']) assert.equal(checkin(t), null, t)
+  })
+
+  test('another kind of 打卡 — a gym, a sight, the office clock, that message — is no study', () => {
+    fc.assert(fc.property(fc.constantFrom('健身房', '网红店', '景点', '跑步', '早起', '上班', '下班', '钉钉', '奶茶店'), fc.constantFrom('打卡第30天💪', '打卡成功🍜 排了一个小时队', '打卡', '打卡了'), (what, rest) => {
+      const text = `${what}${rest}`
+      assert.equal(checkin(text), null, text)
+    }))
+    for (const t of ['刚才那条打卡发错了，撤回了，等会重新发', '上一条打卡时间写错了', '这条打卡不算']) assert.equal(checkin(t), null, t)
+    // … while study after work is study
+    const got = checkin('下班后学了5分钟，得了1分')
+    assert.ok(got)
+    assert.deepEqual([got.minutes, got.points], [5, 1])
+  })
+
+  test('everyone\'s figures in a summary are no one\'s check-in', () => {
+    fc.assert(fc.property(fc.constantFrom('11月学习打卡圆满收官：', '本周打卡统计：', '上个月：'), fc.constantFrom('人均学习时长28.5小时', '学习强国日均42分', '打卡率95%', '共有9人打卡', '参与率100%'), (head, figure) => {
+      const text = `${head}${figure}，谢谢大家！`
+      assert.equal(checkin(text), null, text)
+    }))
+  })
+
+  test('宣讲视频 and 辅导读本 are what one studies, not a meeting', () => {
+    fc.assert(fc.property(fc.constantFrom('中午学了会儿 12:05-12:35 看的', '上午学了1个半小时', '晚上看了40分钟'), fc.constantFrom('四中全会精神宣讲视频', '四中全会辅导读本', '宣讲材料', '辅导视频'), (lead, what) => {
+      const text = `${lead}${what}`
+      const got = checkin(text)
+      assert.ok(got, text)
+      assert.ok(got.minutes && got.minutes >= 30, text)
+    }))
+  })
+
+  test('the figure credited (按一小时算, 就算七十分钟吧) wins over the one it rounds', () => {
+    fc.assert(fc.property(fc.constantFrom('学了一个多钟头', '学了一个多小时', '看了快一个小时'), fc.constantFrom<[string, number]>([' 按一小时算', 60], ['就算七十分钟吧', 70], ['，按50分钟算', 50], ['，记作45分钟', 45]),
+      (did, [credit, n]) => {
+        const text = `今天${did}${credit}`
+        const got = checkin(text)
+        assert.ok(got, text)
+        assert.equal(got.minutes, n, text)
+      }))
+  })
+})

@@ -10,8 +10,10 @@ import { corpusText } from '../helpers/corpus.js'
 // of the classes it missed (a remark around the check-in, 算打卡吧, points said as 得了40分, 打个卡);
 // checkin-varied-3 is a third independent set, copied after it was scored at first sight (one row's
 // time moved from 19:58 to 21:05: it reports 八点到九点 as done, which at 19:58 was still to come);
+// checkin-varied-6 is a sixth, by a helper who did not read the code; first sight: recognised 95 %, 4 false of
+// 40, points 86 % (xxqg, 分数…32分, place 打卡, statistics); kept after tuning on it.
 // checkin-varied-5 is a fifth set (学强 for 学习强国, pts, 今日学习情况：, 每日答题), kept after tuning on it.
-for (const file of ['checkin-varied-1.jsonl', 'checkin-varied-2.jsonl', 'checkin-varied-3.jsonl', 'checkin-varied-4.jsonl', 'checkin-varied-5.jsonl']) test(`${file}: check-ins recognised, tempting chatter left alone, minutes, points and days right`, () => {
+for (const file of ['checkin-varied-1.jsonl', 'checkin-varied-2.jsonl', 'checkin-varied-3.jsonl', 'checkin-varied-4.jsonl', 'checkin-varied-5.jsonl', 'checkin-varied-6.jsonl']) test(`${file}: check-ins recognised, tempting chatter left alone, minutes, points and days right`, () => {
   const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
   const score: Record<string, [number, number]> = {}
   const misses: string[] = []
