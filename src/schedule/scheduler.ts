@@ -41,6 +41,8 @@ export function instantsBetween(w: When, from: Date, to: Date): Date[] {
 
 export class Scheduler {
   private tasks: { job: string; branch: string; task: ScheduledTask }[] = []
+  // start() awaits the catch-up; a stop in the meantime must not be followed by armed tasks
+  private stopped = false
 
   constructor(private readonly app: App, private readonly jobs: readonly Job[], private readonly track: <T>(p: Promise<T>, label?: string) => Promise<T>) {}
 
@@ -66,9 +68,14 @@ export class Scheduler {
       }
       missed.sort((a, b) => a.at.getTime() - b.at.getTime())
       if (missed.length) this.app.log.info(`补做停机期间错过的定时任务 ${missed.length} 项（自 ${isoShanghai(from).slice(0, 16).replace('T', ' ')} 起）`)
-      for (const m of missed) await this.track(this.runSafe(m.job, m.branch, m.at, true), `catch-up:${m.job.name}`)
+      for (const m of missed) {
+        if (this.stopped) return
+        await this.track(this.runSafe(m.job, m.branch, m.at, true), `catch-up:${m.job.name}`)
+      }
     }
+    if (this.stopped) return
     await this.app.state.setLastTick(now.getTime())
+    if (this.stopped) return
     for (const branch of this.app.config.branches) for (const job of this.jobs) for (const w of job.when(branch)) {
       const task = cron.schedule(cronOf(w), () => this.track((async () => {
         const at = this.app.now()
@@ -85,6 +92,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true
     for (const t of this.tasks) await t.task.destroy()
     this.tasks = []
   }
