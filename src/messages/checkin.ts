@@ -159,14 +159,14 @@ const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜�
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
 const notYet = (a: Around) => LATER.test(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
+// checking in as an aim, not an act: 不要只为打卡而打卡, 为了打卡而学习
+const PURPOSE = /(?:为了?|只为|只是为了?|而)$/
 const aboutCheckingIn = (a: Around) =>
   MODIFIES.test(a.after) || TOPIC_AFTER.test(a.after) || OPINION.test(a.before) ||
   (POSSESSED.test(a.near) && !DONE_AFTER.test(a.after)) || RULE_AFTER.test(a.after) || FORMAT.test(a.before) || FORMAT.test(a.after) ||
-  /\+$/.test(a.near) || /^ ?\+(?!\d)/.test(a.after) // 打卡+内容+时长, but 打卡+1 is "me too"
-  || PURPOSE.test(a.near) || /^ ?而/.test(a.after)
+  /\+$/.test(a.near) || /^ ?\+(?!\d)/.test(a.after) || // 打卡+内容+时长, but 打卡+1 is "me too"
+  PURPOSE.test(a.near) || /^ ?而/.test(a.after)
 
-// checking in as an aim, not an act: 不要只为打卡而打卡, 为了打卡而学习
-const PURPOSE = /(?:为了?|只为|只是为了?|而)$/
 // 打卡 of another kind: a gym, a sight, a queue, the office clock (健身房打卡第30天, 网红店打卡成功)
 const OTHER_CHECKIN = /(?:健身|跑步|运动|锻炼|减肥|早起|背单词|英语|单词|网红|景点|景区|餐厅|饭店|咖啡|奶茶|美食|探店|旅游|考勤|上班|下班|钉钉|门禁|步数|喝水|早睡)(?:房|店|馆|地|点|机)? ?$/
 // the check-in as a thing spoken of: 那条打卡发错了, 上一条打卡撤回了

@@ -20,9 +20,11 @@ import { unholdPhoto } from '../photo-hold.js'
 const readsPerDay = (ctx: MsgContext) => ctx.branch.checkin.screenshots?.readsPerDay ?? 4
 const askWindowMs = (ctx: MsgContext) => (ctx.branch.checkin.screenshots?.askMinutes ?? 30) * 60_000
 /** 30 → 半小时, 120 → 2小时, 10 → 10分钟: how the window is said to the member. */
-const spanWords = (m: number) => (m === 30 ? '半小时' : m % 60 === 0 ? `${m / 60}小时` : `${m}分钟`)
 const MAX_HELD = 30
 const ASK = /^(?:@\S+\s+)*[#＃]?\s*(?:重新|再)?(?:识别|读取|读一下|看一下)(?:一下)?(?:这张|我的|刚才的)?截图$/
+
+/** The 识别截图 window for the template, which words it (半小时, 2小时, 45分钟). */
+export const windowView = (m: number) => ({ halfHour: m === 30, hours: m !== 30 && m % 60 === 0 ? m / 60 : null, minutes: m !== 30 && m % 60 !== 0 ? m : null })
 
 interface Seen { day: string; reads: number; studied: boolean; pending: number }
 interface Held { at: number; ctx: MsgContext; file: OutFile }
@@ -94,7 +96,7 @@ export async function screenshotAsk(app: App, ctx: MsgContext): Promise<boolean>
   const key = keyOf(ctx, ctx.member)
   const h = shots.held.get(key)
   if (!h || ctx.at.getTime() - h.at > askWindowMs(ctx) || !enabled(ctx)) {
-    reply(app, ctx, app.templates.render('screenshot-none', { name: ctx.member.name, window: spanWords(askWindowMs(ctx) / 60_000) }))
+    reply(app, ctx, app.templates.render('screenshot-none', { name: ctx.member.name, ...windowView(askWindowMs(ctx) / 60_000) }))
     return true
   }
   shots.held.delete(key)
