@@ -4,7 +4,7 @@
 import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
 
-import { GAIN } from './points.js'
+import { FAR_CUE, FAR_GAP_TIME, GAIN } from './points.js'
 
 export { parsePoints } from './points.js'
 
@@ -49,8 +49,7 @@ const SCORE_BEFORE = new RegExp(`(?:学习强国|强国|积分|得分|分数|成
 // 今天+27分: a day's 学习强国 gain
 // … and a few words further, as points.ts reads it (学习强国昨天的分数忘截图了 今天早上已经32分), unless the words
 // between say time was spent (学习强国看了视频30分 is not read as points either)
-const SCORE_FAR_BEFORE = /(?:学习强国|强国|分数)(?<gap>[^\d\n。；;！!？?]{1,14})$/
-const FAR_GAP_TIME = /学|看|读|听|时长|用时|花了|时间|小时|分钟/
+const SCORE_FAR_BEFORE = new RegExp(`${FAR_CUE}$`)
 const PLUS_BEFORE = /\+ ?$/
 const SCORE_AFTER = /^ ?[(（]? ?(?:学习强国|强国|积分|得分)/
 // 9点30分, 9:30分: a clock time

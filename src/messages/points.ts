@@ -17,8 +17,13 @@ const NOT_POINTS = '(?!\\.\\d|\\s?(?:分钟|min|小时|钟头|h(?![a-z])|个|人
 const CUE_FIRST = new RegExp(`(?:学习强国|强国|积分|得分|分数)(?:\\s?app)?${GLUE}${INNER}${GLUE}${NUM}${NOT_POINTS}`, 'gi')
 // the figure a few words after its cue: 学习强国已完成，42分 / 强国今天只刷到30分 / 分数忘截图了 今天早上已经32分
 // (not across a study verb or a time word: 学习强国学了30分 is ambiguous, 看了三十分钟 is time)
-const CUE_FAR = new RegExp(`(?:学习强国|强国|分数)(?<gap>[^\\d\\n。；;！!？?]{1,14}?)${NUM} ?分(?![钟之数])`, 'g')
-const FAR_GAP_NOT = /学|看|读|听|时长|用时|花了|时间|小时|分钟|日均|人均|平均|排|第|每|要|需|应|达到|至少|不少于|才|满分|目标/
+/** The cue and the words between it and a far figure, shared with duration.ts so that both read 分 alike. */
+export const FAR_CUE = '(?:学习强国|强国|分数)(?<gap>[^\\d\\n。；;！!？?]{1,14}?)'
+/** Words in that gap that say time was spent: the figure is no points. */
+export const FAR_GAP_TIME = /学|看|读|听|时长|用时|花了|时间|小时|分钟/
+const CUE_FAR = new RegExp(`${FAR_CUE}${NUM} ?分(?![钟之数])`, 'g')
+// … nor a statistic, a rank or a requirement (日均30分, 排第3, 至少要30分)
+const FAR_GAP_NOT = new RegExp(`${FAR_GAP_TIME.source}|日均|人均|平均|排|第|每|要|需|应|达到|至少|不少于|才|满分|目标`)
 const FIGURE_FIRST = new RegExp(`(?<![\\d.])(?<n>\\d{1,5}) ?分(?![钟之])[ (（,，]{0,3}(?:学习强国|强国|积分)`, 'g')
 /** Verbs of gaining: the N分 after them is points (shared with duration.ts, which then skips it). */
 export const GAIN = '(?:(?<![记懂觉值晓舍使])得了|(?<![记懂觉值晓舍使])得到了?|拿了|拿到了?|挣了|赚了|攒了|获得了?|获取了?|收获了?|涨了|加了)'
