@@ -1,9 +1,11 @@
-// node-cron at the edge: each job fires at its Shanghai wall-clock time; jobs missed while the bot
+// croner at the edge: each job fires at its Shanghai wall-clock time; jobs missed while the bot
 // was down run once on start-up (their own logic decides whether it is still worth sending).
-import cron, { type ScheduledTask } from 'node-cron'
+// Shanghai is a fixed UTC+8 (no DST since 1991), given to croner as an offset: a named time zone
+// would load Intl's zone data, ~9 MB of resident memory on a small machine (issue 19).
+import { Cron } from 'croner'
 import type { App } from '../bot/app.js'
 import type { Branch } from '../domain/types.js'
-import { addDays, dayOf, instantAt, isoShanghai, TZ } from '../domain/time.js'
+import { addDays, dayOf, instantAt, isoShanghai, SHANGHAI_OFFSET_MINUTES } from '../domain/time.js'
 
 export type When = { daily: string } | { monthly: { day: number; time: string } } | { every: number /* minutes */ }
 
@@ -24,6 +26,12 @@ export function cronOf(w: When): string {
   return `*/${w.every} * * * *`
 }
 
+/** The live trigger of a When (unarmed without `fn`: only its next runs can be asked). */
+export function trigger(w: When, fn?: () => void): Cron {
+  const opts = { utcOffset: SHANGHAI_OFFSET_MINUTES }
+  return fn ? new Cron(cronOf(w), opts, fn) : new Cron(cronOf(w), opts)
+}
+
 /** Scheduled instants of a When in (from, to]. `every` jobs are not caught up: they run on the next beat. */
 export function instantsBetween(w: When, from: Date, to: Date): Date[] {
   if ('every' in w) return []
@@ -40,7 +48,7 @@ export function instantsBetween(w: When, from: Date, to: Date): Date[] {
 }
 
 export class Scheduler {
-  private tasks: { job: string; branch: string; task: ScheduledTask }[] = []
+  private tasks: { job: string; branch: string; task: Cron }[] = []
   // start() awaits the catch-up; a stop in the meantime must not be followed by armed tasks
   private stopped = false
 
@@ -76,24 +84,36 @@ export class Scheduler {
     if (this.stopped) return
     await this.app.state.setLastTick(now.getTime())
     if (this.stopped) return
+    // one trigger per distinct time, shared by every branch and job due then: a trigger costs
+    // ~80 KB (croner's year table), and 20 branches × 5 jobs would otherwise hold a hundred
+    const due = new Map<string, { w: When; runs: { job: Job; branch: Branch }[] }>()
     for (const branch of this.app.config.branches) for (const job of this.jobs) for (const w of job.when(branch)) {
-      const task = cron.schedule(cronOf(w), () => this.track((async () => {
-        const at = this.app.now()
-        await this.runSafe(job, branch, at, false)
-        await this.app.state.setLastTick(at.getTime())
-      })(), `job:${job.name}`), { timezone: TZ, name: `${branch.id}:${job.name}` })
-      this.tasks.push({ job: job.name, branch: branch.id, task })
+      const key = cronOf(w)
+      if (!due.has(key)) due.set(key, { w, runs: [] })
+      due.get(key)!.runs.push({ job, branch })
+    }
+    for (const { w, runs } of due.values()) {
+      const task = trigger(w, () => {
+        for (const { job, branch } of runs) {
+          void this.track((async () => {
+            const at = this.app.now()
+            await this.runSafe(job, branch, at, false)
+            await this.app.state.setLastTick(at.getTime())
+          })(), `job:${job.name}`)
+        }
+      })
+      for (const { job, branch } of runs) this.tasks.push({ job: job.name, branch: branch.id, task })
     }
   }
 
   /** For the start-up status: each job's next run. */
   nextRuns(): { job: string; branch: string; next: Date | null }[] {
-    return this.tasks.map((t) => ({ job: t.job, branch: t.branch, next: t.task.getNextRun() }))
+    return this.tasks.map((t) => ({ job: t.job, branch: t.branch, next: t.task.nextRun() }))
   }
 
   async stop(): Promise<void> {
     this.stopped = true
-    for (const t of this.tasks) await t.task.destroy()
+    for (const t of new Set(this.tasks.map((x) => x.task))) t.stop()
     this.tasks = []
   }
 }
