@@ -272,7 +272,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
 
   if (!marker) {
     // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
-    if (/打卡|补卡|签到|打(?:个|了个|一下|下)卡/.test(body)) return null
+    if (/打卡|补卡|签到(?!表|册|本|单)|打(?:个|了个|一下|下)卡/.test(body)) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
     // … but how long a meeting or its speaker went on ("讲了一个半小时") is the meeting's, not study time
     const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课)了?(?:约|大约|近|将近|足足)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')

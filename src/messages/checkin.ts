@@ -29,7 +29,7 @@ export interface CheckinParse {
 
 // ------------------------------------------------------------------ markers
 
-const STRONG_MARKER = /【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡|(?:我的)?(?:今日|今天|当日) ?学习情况 ?:|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
+const STRONG_MARKER = /(?:已经?)?完成了?(?:今日|今天|当日)的? ?学习任务(?!后|以后|之后|再|就)|(?:今日|今天|当日)的? ?学习任务(?:已经?|都)?(?:完成|做完|搞定)|【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡|(?:我的)?(?:今日|今天|当日) ?学习情况 ?:|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
 // 学习强国 says what was studied, 积分+33 / 今天+27分 what it earned: alone, they mark a check-in
 // only with the points they report
 const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
@@ -169,6 +169,9 @@ const aboutCheckingIn = (a: Around) =>
 
 // 打卡 of another kind: a gym, a sight, a queue, the office clock (健身房打卡第30天, 网红店打卡成功)
 const OTHER_CHECKIN = /(?:健身|跑步|运动|锻炼|减肥|早起|背单词|英语|单词|网红|景点|景区|餐厅|饭店|咖啡|奶茶|美食|探店|旅游|考勤|上班|下班|钉钉|门禁|步数|喝水|早睡)(?:房|店|馆|地|点|机)? ?$/
+// 食堂打卡 红烧肉, 公园打卡: a place checked in at; a check-in only with something studied (图书馆打卡 学了2小时)
+const PLACE_BEFORE = /\p{Script=Han}(?:堂|店|馆|园|场|厅|楼|站|街|山|湖|寺|桥|村|岛|城|院|区|馆里|园里)\s?$/u
+const STUDIED_WORD = /学|读|看|听|强国|积分|党|课|答题|视频|文章|精神|思想|理论|条例|章程/
 // the check-in as a thing spoken of: 那条打卡发错了, 上一条打卡撤回了
 const THAT_ONE = /(?:那条|这条|上条|上一条|刚才那条|那个|这个|那次|这次|那一条)$/
 // a resolution or a rule: 我争取每天打卡, 要求每天打卡
@@ -351,13 +354,24 @@ function studied(plain: string, parse: CheckinParse): boolean {
 const RANGE_SLACK = 30
 const ANOTHER_DAY = /昨|前天|前日|补|上周|上星期|\d{1,2} ?月 ?\d{1,2}|\d{1,2}[./]\d{1,2}/
 
+// 孙雅琴今天学了两个小时, 王建国刚看完…，让我帮他说一声: another member is the one who studied
+const SUBJECT_NEXT = /^(?:同志|书记|组长|委员|姐|哥|老师)?(?:今天|今日|昨天|昨晚|刚才|刚刚|刚|也|都|已经|已|又|早上|上午|中午|下午|晚上|今早|今晚|一早|在|把|学|读|看|听|完成|打卡|做|背|抄)/
+const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Whether the message's subject is one of `others` (other members' names): their study, not the sender's. */
+export function aboutSomeoneElse(text: string, others: readonly string[]): boolean {
+  const start = text.replace(/^\s*(?:@\S+\s+)*/, '')
+  return others.some((n) => n.length >= 2 && new RegExp(`^${escaped(n)}`).test(start) && SUBJECT_NEXT.test(start.slice(n.length)))
+}
+
 /**
  * A check-in stated in the message, or null when the message is anything else. With `now` (the
  * message's time), a clock range that has not ended yet is a schedule, not a check-in.
  */
-export function parseCheckin(input: string, now?: Date): CheckinParse | null {
+export function parseCheckin(input: string, now?: Date, others: readonly string[] = []): CheckinParse | null {
   const text = prepare(input)
   if (!text || OTHER_KIND.test(text.replace(MENTIONS, ''))) return null
+  if (aboutSomeoneElse(text, others)) return null
   const plain = plainOf(text)
   const strong = markersIn(plain, STRONG_MARKER)
   // with 打卡 said, a range under way is being checked in (打卡 7:10-8:00 … sent at 7:25); only one not
@@ -368,6 +382,7 @@ export function parseCheckin(input: string, now?: Date): CheckinParse | null {
   const weak = markersIn(plain, WEAK_MARKER)
   if (isNotice(plain) || notACheckin(plain)) return null
   const parse = figures(text)
+  if (strong.length && strong.every((m) => PLACE_BEFORE.test(plain.slice(0, m.index))) && parse.minutes === null && parse.points === null && !parse.titles.length && !STUDIED_WORD.test(parse.content)) return null
   if (!strong.length && !weak.length) return studied(plain, parse) ? parse : null
   if (onlyPlaceholders(parse.content)) return null
   const stated = strong.some((m) => isStatement(plain, m)) || (parse.points !== null && weak.some((m) => isStatement(plain, m)))
@@ -416,10 +431,12 @@ export function parseBackfill(input: string, now: Date): BackfillParse | null {
   const text = prepare(input)
   if (!text) return null
   // 昨天没打卡 补24号: the miss only says why; blanked (same length) so it is not read as a negation
-  const bare = text.replace(MENTIONS, '').replace(MISSED_THEN_BACKFILL, (m) => ' '.repeat(m.length))
+  const unmentioned = text.replace(MENTIONS, '')
+  const bare = unmentioned.replace(MISSED_THEN_BACKFILL, (m) => ' '.repeat(m.length))
   const head = BACKFILL.exec(bare)
   if (head) return headBackfill(bare.slice(head[0].length), now)
-  return spokenBackfill(bare, now)
+  // the miss blanked out said which 卡 the bare 补一下 after it makes up
+  return spokenBackfill(bare, now, bare !== unmentioned)
 }
 
 function headBackfill(rest: string, now: Date): BackfillParse | null {
@@ -430,7 +447,7 @@ function headBackfill(rest: string, now: Date): BackfillParse | null {
   return credited(rest, now, null) ?? { error: 'no-date' }
 }
 
-function spokenBackfill(text: string, now: Date): BackfillParse | null {
+function spokenBackfill(text: string, now: Date, missed = false): BackfillParse | null {
   const plain = plainOf(text)
   if (plain.length > MAX_PLAIN_STATEMENT) return null
   let strong = BACKFILL_CUE.exec(plain)
@@ -444,7 +461,7 @@ function spokenBackfill(text: string, now: Date): BackfillParse | null {
   }
   // 刚学完，算昨天的吧 / 记到4号: the sender credits another day than the message's
   const credit = strong || weak ? null : creditCue(plain, now)
-  const cue = strong ?? credit ?? (weak && MENTIONS_CARD.test(plain) ? weak : null)
+  const cue = strong ?? credit ?? (weak && (missed || MENTIONS_CARD.test(plain)) ? weak : null)
   if (!cue) return null
   if (isNotice(plain) || notACheckin(plain)) return null
   const a = around(plain, { index: cue.index, length: cue[0].length })

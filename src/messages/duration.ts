@@ -4,7 +4,7 @@
 import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
 
-import { FAR_CUE, FAR_GAP_TIME, GAIN } from './points.js'
+import { DAY_SCORE_BEFORE, FAR_CUE, FAR_GAP_TIME, GAIN } from './points.js'
 
 export { parsePoints } from './points.js'
 
@@ -207,6 +207,7 @@ function minutesMatch(num: string, unit: string, before: string, after: string):
   const far = SCORE_FAR_BEFORE.exec(before)
   if (far && !FAR_GAP_TIME.test(far.groups!.gap!)) return null
   if (CLOCK_BEFORE.test(before)) return null
+  if (/^\d/.test(num) && DAY_SCORE_BEFORE.test(before)) return null
   if (!/^\d/.test(num) && (num === '十' || HAN.test(after))) return null // 十分重要, 三十分学
   return n
 }

@@ -30,6 +30,11 @@ export const GAIN = '(?:(?<![记懂觉值晓舍使])得了|(?<![记懂觉值晓�
 const GAINED = new RegExp(`${GAIN}[ :：]{0,2}(?:今日|今天|当日)?${NUM} ?分(?![钟之])`, 'g')
 // +27分 / 今天+27分: a day's gain; the 分 (or a day word before it) says it is points, not 打卡+1
 const PLUS = /(?<![\d+])(?:(?:今日|今天|当日|当天|本日) ?)?\+ ?(?<n>\d{1,3})(?!\d) ?分(?![钟之])/g
+// 今日已学 +40, 补一下 +33: a bare +N in a check-in is the day's gain too, but 打卡+1 / 接龙 +1 is a count
+const PLUS_BARE = /(?<![\d+]|(?:打卡|签到|接龙|报到|卡)\s?)(?:(?:今日|今天|当日|当天|本日) ?)?\+ ?(?<n>\d{1,3})(?!\d|\.\d|\s?(?:分钟|min|小时|钟头|h(?![a-z])|个|人|天|次|篇|章|条|题|%|位|名|分))/g
+/** A bare N分 right after 打卡 or a day word, no verb between (打卡！38分, 今天39分): the day's points (duration.ts skips it). */
+export const DAY_SCORE_BEFORE = /(?:打卡|今日|今天|当日|当天)[！!~～,，。:：、✅✔☑√\s]{0,3}$/
+const DAY_SCORE = new RegExp(`(?:打卡|今日|今天|当日|当天)[！!~～,，。:：、✅✔☑√\\s]{0,3}(?<n>\\d{1,3}) ?分(?![钟之])${NOT_POINTS}`, 'g')
 const TODAY_BEFORE = /(?:今日|今天|当日|当天|本日)\s?$/
 const CUMULATIVE = /^(?:总|累计)$/
 
@@ -63,6 +68,8 @@ export function parsePoints(input: string): number | null {
     found.push({ points, today: /今日|今天|当日|当天/.test(gap!), cumulative: /总|累计/.test(gap!) })
   }
   for (const m of text.matchAll(PLUS)) found.push({ points: Number(m.groups!.n), today: true, cumulative: false })
+  if (!found.length) for (const m of text.matchAll(PLUS_BARE)) if (Number(m.groups!.n) > 1) found.push({ points: Number(m.groups!.n), today: true, cumulative: false })
+  if (!found.length) for (const m of text.matchAll(DAY_SCORE)) found.push({ points: Number(m.groups!.n), today: true, cumulative: false })
   for (const m of text.matchAll(GAINED)) {
     const points = parseNumber(m.groups!.n!)
     if (points !== null && Number.isInteger(points)) found.push({ points, today: false, cumulative: false })

@@ -28,7 +28,9 @@ async function notOnRoster(app: App, ctx: MsgContext): Promise<void> {
 
 export async function checkin(app: App, ctx: MsgContext): Promise<boolean> {
   if (ctx.type !== 'text') return false
-  const p = parseCheckin(ctx.text, ctx.at)
+  // the other members' names, as the roster knows them: "张伟今天学了两小时" is 张伟's study
+  const others = ctx.branch.members.filter((m) => m !== ctx.member).flatMap((m) => [m.name, ...m.aliases])
+  const p = parseCheckin(ctx.text, ctx.at, others)
   if (!p) return false
   if (!ctx.member) { await notOnRoster(app, ctx); return true }
   const date = dayOf(ctx.at)
