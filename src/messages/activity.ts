@@ -266,6 +266,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const scopeSize = group && ctx.groups.includes(group) ? ctx.roster.filter((m) => m.group === group).length
     : kind === '支部委员会' && committee ? committee : roster.length || null
   const att = attendanceOf(body, roster, scopeSize, fields)
+  // a record of no named kind whose 出席 are exactly the 支委 is a 支委会 (会议记录：出席：周立新、孙雅琴、李红梅)
+  const committeeNames = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).map((m) => m.name)
+  if (!kind && committeeNames.length >= 2 && att.named.length === committeeNames.length && committeeNames.every((n) => att.named.includes(n))) kind = '支部委员会'
   // a head-count is said of a meeting that took place
   const figures = att.attendees !== null || att.expected !== null && /实到|缺席|请假|未到/.test(body)
   const structured = labels >= 2 || (labels >= 1 && figures)

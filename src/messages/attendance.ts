@@ -135,12 +135,13 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
   const absent = absences(text, fields.absent ?? null, roster)
   const absentCount = first(text, ABSENT_COUNT)?.n ?? (absent.length || null)
   const everyone = EVERYONE.test(text) || /^(?:全体|全员|全部)/.test(fields.attendeesList ?? '')
+  let listed: string[] = []
   if (attendees === null && fields.attendeesList && !everyone) {
     const n = first(fields.attendeesList, [new RegExp(`${N}\\s*${UNIT}`)])?.n
     if (n !== undefined) attendees = n
     else {
       const names = splitNames(fields.attendeesList.replace(/[（(][^）)]*[）)]/g, '').replace(/等.*$/, ''))
-      if (names.length && names.every((p) => resolvePerson(p, roster))) attendees = names.length
+      if (names.length && names.every((p) => resolvePerson(p, roster))) { attendees = names.length; listed = [...new Set(names.map((p) => resolvePerson(p, roster)!))] }
     }
   }
   const except = EXCEPT.exec(text)
@@ -154,7 +155,7 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
     expected ??= absentCount !== null && attendees === null ? scopeSize : attendees ?? scopeSize
     attendees ??= expected !== null && absentCount !== null && /其余|其他|其它|其他人|余下/.test(text) ? expected - absentCount : expected
   }
-  let named: string[] = []
+  let named: string[] = listed
   if (attendees === null) {
     // "黄磊、吴芳、张伟参加了", "周立新和孙雅琴参加": a run of names that took part
     const ms = mentions(text, roster)

@@ -68,3 +68,20 @@ describe('a group that met, said without 会', () => {
     for (const t of ['我们组打算下周开', '二组下周也开', '我们组今天开了吗', '一组什么时候开？']) assert.equal(read(t, '张伟', '第二党小组'), null, t)
   })
 })
+
+describe('the kind told by who attended', () => {
+  test('a 会议记录 of no named kind whose 出席 are exactly the 支委 is a 支委会; with others too it stays to be asked', () => {
+    const committee = ['周立新', '孙雅琴', '李红梅']
+    fc.assert(fc.property(fc.shuffledSubarray(committee, { minLength: 3, maxLength: 3 }), fc.constantFrom('、', ' ', '，'), fc.constantFrom('会议记录：', '【会议记录】', '记录一下：'), (names, sep, head) => {
+      const text = `${head}\n时间：2026年11月11日15:00-16:30\n地点：三楼小会议室\n出席：${names.join(sep)}\n主持：周立新\n议题：讨论确定发展对象人选`
+      const r = read(text, '孙雅琴', '第一党小组')
+      assert.ok(r, text)
+      assert.equal(r.kind, '支部委员会', text)
+      assert.equal(r.attendees, 3, text)
+      assert.equal(r.date, '2026-11-11', text)
+      const more = read(text.replace(`出席：${names.join(sep)}`, `出席：${[...names, '王建国'].join(sep)}`), '孙雅琴', '第一党小组')
+      assert.ok(more)
+      assert.notEqual(more.kind, '支部委员会', text)
+    }), { numRuns: 60 })
+  })
+})

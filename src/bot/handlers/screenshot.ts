@@ -19,7 +19,7 @@ import { unholdPhoto } from '../photo-hold.js'
 // reads per member and day, and how long the last image waits for 「识别截图」: bot-config (checkin.screenshots)
 const readsPerDay = (ctx: MsgContext) => ctx.branch.checkin.screenshots?.readsPerDay ?? 4
 const askWindowMs = (ctx: MsgContext) => (ctx.branch.checkin.screenshots?.askMinutes ?? 30) * 60_000
-/** 30 → 半小时, 120 → 2小时, 10 → 10分钟: how the window is said to the member. */
+/** At most this many images wait for 「识别截图」 at once: the oldest gives way. */
 const MAX_HELD = 30
 const ASK = /^(?:@\S+\s+)*[#＃]?\s*(?:重新|再)?(?:识别|读取|读一下|看一下)(?:一下)?(?:这张|我的|刚才的)?截图$/
 
