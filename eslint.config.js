@@ -7,7 +7,6 @@ import importX, { createNodeResolver } from 'eslint-plugin-import-x'
 const IO = [
   { name: 'wechaty', message: 'messages/ and domain/ are pure: the shell talks to WeChat.' },
   { name: 'lowdb', message: 'messages/ and domain/ are pure: read records through the store.' },
-  { name: 'croner', message: 'messages/ and domain/ are pure: jobs live in schedule/.' },
   { name: 'file-box', message: 'messages/ and domain/ are pure: files are the shell\'s.' },
   { name: 'fs', message: 'messages/ and domain/ are pure: no file system.' },
   { name: 'node:fs', message: 'messages/ and domain/ are pure: no file system.' },

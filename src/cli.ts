@@ -1,5 +1,5 @@
 // `zhibu-bot <command>`: start | simulate | demo | report | export | check-config | backup | restore.
-// Modules that import wechaty or croner are loaded lazily: `simulate` must install its fake
+// Modules that import wechaty are loaded lazily: `simulate` must install its fake
 // clock before they are first imported.
 import { Command, InvalidArgumentError } from 'commander'
 import { fileURLToPath } from 'node:url'

@@ -1,11 +1,11 @@
-// croner at the edge: each job fires at its Shanghai wall-clock time; jobs missed while the bot
+// The scheduler at the edge: each job fires at its Shanghai wall-clock time; jobs missed while the bot
 // was down run once on start-up (their own logic decides whether it is still worth sending).
-// Shanghai is a fixed UTC+8 (no DST since 1991), given to croner as an offset: a named time zone
-// would load Intl's zone data, ~9 MB of resident memory on a small machine (issue 19).
-import { Cron } from 'croner'
+// One timer for all branches and jobs, armed for the soonest due instant as the catch-up computes it
+// (instantsBetween, Shanghai's fixed UTC+8): no cron library, so no Intl zone data (~9 MB) and no
+// 30-second polling, which under simulate's fake clock woke each trigger 2880 times a day (issue 19).
 import type { App } from '../bot/app.js'
 import type { Branch } from '../domain/types.js'
-import { addDays, dayOf, instantAt, isoShanghai, SHANGHAI_OFFSET_MINUTES } from '../domain/time.js'
+import { addDays, dayOf, instantAt, isoShanghai } from '../domain/time.js'
 
 export type When = { daily: string } | { monthly: { day: number; time: string } } | { every: number /* minutes */ }
 
@@ -26,12 +26,6 @@ export function cronOf(w: When): string {
   return `*/${w.every} * * * *`
 }
 
-/** The live trigger of a When (unarmed without `fn`: only its next runs can be asked). */
-export function trigger(w: When, fn?: () => void): Cron {
-  const opts = { utcOffset: SHANGHAI_OFFSET_MINUTES }
-  return fn ? new Cron(cronOf(w), opts, fn) : new Cron(cronOf(w), opts)
-}
-
 /** Scheduled instants of a When in (from, to]. `every` jobs are not caught up: they run on the next beat. */
 export function instantsBetween(w: When, from: Date, to: Date): Date[] {
   if ('every' in w) return []
@@ -47,8 +41,28 @@ export function instantsBetween(w: When, from: Date, to: Date): Date[] {
   return out
 }
 
+/**
+ * The first scheduled instant of a When after `after`: `every` jobs on the wall-clock beat (a minute
+ * of the hour that is a multiple of N, as in cron), the others as the catch-up sees them.
+ */
+export function nextInstant(w: When, after: Date): Date | null {
+  if ('every' in w) {
+    const minute = 60_000
+    let t = Math.floor(after.getTime() / minute) * minute + minute
+    for (let i = 0; i < 61; i++, t += minute) if (new Date(t).getUTCMinutes() % w.every === 0) return new Date(t)
+    return null
+  }
+  return instantsBetween(w, after, new Date(after.getTime() + 32 * 86400_000))[0] ?? null
+}
+
+/** The timer looks again at least this often, so a suspended machine or a clock set right is caught up within the hour. */
+const LOOK_AGAIN_MS = 3600_000
+
+interface Due { w: When; runs: { job: Job; branch: Branch }[]; next: Date | null }
+
 export class Scheduler {
-  private tasks: { job: string; branch: string; task: Cron }[] = []
+  private due: Due[] = []
+  private timer: ReturnType<typeof setTimeout> | null = null
   // start() awaits the catch-up; a stop in the meantime must not be followed by armed tasks
   private stopped = false
 
@@ -62,7 +76,7 @@ export class Scheduler {
     }
   }
 
-  /** Runs what was missed since the bot last ran, then arms the cron tasks. */
+  /** Runs what was missed since the bot last ran, then arms the timer. */
   async start(): Promise<void> {
     // notices a stopped bot left in its durable queue go first, before anything new
     this.app.outbox.resume()
@@ -84,36 +98,52 @@ export class Scheduler {
     if (this.stopped) return
     await this.app.state.setLastTick(now.getTime())
     if (this.stopped) return
-    // one trigger per distinct time, shared by every branch and job due then: a trigger costs
-    // ~80 KB (croner's year table), and 20 branches × 5 jobs would otherwise hold a hundred
-    const due = new Map<string, { w: When; runs: { job: Job; branch: Branch }[] }>()
+    // one entry per distinct time, shared by every branch and job due then
+    const byTime = new Map<string, Due>()
     for (const branch of this.app.config.branches) for (const job of this.jobs) for (const w of job.when(branch)) {
       const key = cronOf(w)
-      if (!due.has(key)) due.set(key, { w, runs: [] })
-      due.get(key)!.runs.push({ job, branch })
+      if (!byTime.has(key)) byTime.set(key, { w, runs: [], next: null })
+      byTime.get(key)!.runs.push({ job, branch })
     }
-    for (const { w, runs } of due.values()) {
-      const task = trigger(w, () => {
-        for (const { job, branch } of runs) {
-          void this.track((async () => {
-            const at = this.app.now()
-            await this.runSafe(job, branch, at, false)
-            await this.app.state.setLastTick(at.getTime())
-          })(), `job:${job.name}`)
-        }
-      })
-      for (const { job, branch } of runs) this.tasks.push({ job: job.name, branch: branch.id, task })
+    this.due = [...byTime.values()]
+    for (const d of this.due) d.next = nextInstant(d.w, now)
+    this.arm()
+  }
+
+  private arm(): void {
+    if (this.stopped || !this.due.length) return
+    const now = this.app.now().getTime()
+    const soonest = Math.min(...this.due.map((d) => d.next?.getTime() ?? Infinity))
+    this.timer = setTimeout(() => this.fire(), Math.max(0, Math.min(LOOK_AGAIN_MS, soonest - now)))
+  }
+
+  private fire(): void {
+    this.timer = null
+    if (this.stopped) return
+    const now = this.app.now()
+    for (const d of this.due) {
+      if (!d.next || d.next > now) continue
+      for (const { job, branch } of d.runs) {
+        void this.track((async () => {
+          const at = this.app.now()
+          await this.runSafe(job, branch, at, false)
+          await this.app.state.setLastTick(at.getTime())
+        })(), `job:${job.name}`)
+      }
+      d.next = nextInstant(d.w, now)
     }
+    this.arm()
   }
 
   /** For the start-up status: each job's next run. */
   nextRuns(): { job: string; branch: string; next: Date | null }[] {
-    return this.tasks.map((t) => ({ job: t.job, branch: t.branch, next: t.task.nextRun() }))
+    return this.due.flatMap((d) => d.runs.map(({ job, branch }) => ({ job: job.name, branch: branch.id, next: d.next })))
   }
 
   async stop(): Promise<void> {
     this.stopped = true
-    for (const t of new Set(this.tasks.map((x) => x.task))) t.stop()
-    this.tasks = []
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    this.due = []
   }
 }

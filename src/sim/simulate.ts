@@ -1,6 +1,6 @@
 // `zhibu-bot simulate`: the real bot — Wechaty with wechaty-puppet-mock, the same router, store,
 // scheduler and templates as live — on a simulated clock. Fake timers are installed *before*
-// wechaty, the puppet and croner are imported (they are imported dynamically below).
+// wechaty and the puppet are imported (they are imported dynamically below).
 import FakeTimers from '@sinonjs/fake-timers'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import fsp from 'node:fs/promises'
@@ -137,7 +137,7 @@ export async function simulate(o: SimulateOptions): Promise<number> {
     /**
      * Lets the bot finish what the current simulated moment started, without moving the clock.
      * The moment is over when no tracked work (and no awaited `pending()`) is left for a few
-     * rounds — croner and Wechaty hop through several promises before reaching the bot's code.
+     * rounds — timers and Wechaty hop through several promises before reaching the bot's code.
      * Work waiting on real I/O is waited for in real time, however slow the machine; work waiting
      * only on a later simulated timer (nothing real in flight, nothing due now) ends the moment, so
      * the clock can move on to that timer.
