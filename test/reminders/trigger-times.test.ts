@@ -59,3 +59,26 @@ test('an every-N-minutes job runs on the wall-clock beat', () => {
   assert.equal(nextInstant({ every: 15 }, new Date('2026-11-03T01:07:30Z'))?.toISOString(), '2026-11-03T01:15:00.000Z')
   assert.equal(nextInstant({ every: 15 }, new Date('2026-11-03T01:45:00Z'))?.toISOString(), '2026-11-03T02:00:00.000Z')
 })
+
+test('a machine that slept through a job runs it within the hour after it wakes, once', async () => {
+  const from = new Date('2026-12-03T06:00:00+08:00')
+  const clock = FakeTimers.install({ now: from, toFake: ['Date', 'setTimeout', 'clearTimeout'] })
+  const fired: string[] = []
+  try {
+    const job: Job = { name: '提醒', when: () => [{ daily: '09:00' }], async run(_a, b, at) { fired.push(`${b.id} ${at.toISOString()}`) } }
+    const s = new Scheduler(app(), [job], (p) => p)
+    await s.start()
+    await clock.tickAsync(30 * 60_000)
+    // suspended from 06:30 to 10:00: the clock moves on, no timer runs meanwhile
+    clock.setSystemTime(new Date('2026-12-03T10:00:00+08:00'))
+    await clock.tickAsync(3600_000)
+    await s.stop()
+  } finally {
+    clock.uninstall()
+  }
+  assert.equal(fired.length, 2) // both branches, once each, late but the same day
+  for (const f of fired) {
+    const at = Date.parse(f.split(' ')[1]!)
+    assert.ok(at >= Date.parse('2026-12-03T10:00:00+08:00') && at <= Date.parse('2026-12-03T11:00:00+08:00'), f)
+  }
+})
