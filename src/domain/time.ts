@@ -4,9 +4,7 @@ import type { DateStr } from './types.js'
 
 export const TZ = 'Asia/Shanghai'
 /** China has had no DST since 1991: a fixed offset is exact and much faster than Intl. */
-/** Shanghai's fixed offset from UTC, for the edges that take one (the scheduler). */
-export const SHANGHAI_OFFSET_MINUTES = 480
-const OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000
+const OFFSET_MS = 8 * 3600_000
 
 /** 'YYYY-MM-DD' of the instant in Shanghai. */
 export function dayOf(d: Date | number): DateStr {

@@ -262,13 +262,13 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   // a 党小组会 reported without naming its group is the reporter's own group's
   const group = groupOf(body, ctx.groups, ctx.reporterGroup, kind) ?? (kind === '党小组会' ? ctx.reporterGroup ?? null : null)
   if (!kind && group && implied === 'meeting') kind = '党小组会'
-  const committee = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).length
+  const committeeNames = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).map((m) => m.name)
+  const committee = committeeNames.length
   const scopeSize = group && ctx.groups.includes(group) ? ctx.roster.filter((m) => m.group === group).length
     : kind === '支部委员会' && committee ? committee : roster.length || null
   const att = attendanceOf(body, roster, scopeSize, fields)
   // a record of no named kind whose 出席 are exactly the 支委 is a 支委会 (会议记录：出席：周立新、孙雅琴、李红梅)
-  const committeeNames = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).map((m) => m.name)
-  if (!kind && committeeNames.length >= 2 && att.named.length === committeeNames.length && committeeNames.every((n) => att.named.includes(n))) kind = '支部委员会'
+  if (!kind && committee >= 2 && att.named.length === committee && committeeNames.every((n) => att.named.includes(n))) kind = '支部委员会'
   // a head-count is said of a meeting that took place
   const figures = att.attendees !== null || att.expected !== null && /实到|缺席|请假|未到/.test(body)
   const structured = labels >= 2 || (labels >= 1 && figures)

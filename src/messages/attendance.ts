@@ -141,7 +141,8 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
     if (n !== undefined) attendees = n
     else {
       const names = splitNames(fields.attendeesList.replace(/[（(][^）)]*[）)]/g, '').replace(/等.*$/, ''))
-      if (names.length && names.every((p) => resolvePerson(p, roster))) { attendees = names.length; listed = [...new Set(names.map((p) => resolvePerson(p, roster)!))] }
+      const people = names.map((p) => resolvePerson(p, roster))
+      if (names.length && people.every(Boolean)) { attendees = names.length; listed = [...new Set(people as string[])] }
     }
   }
   const except = EXCEPT.exec(text)

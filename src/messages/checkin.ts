@@ -356,12 +356,11 @@ const ANOTHER_DAY = /昨|前天|前日|补|上周|上星期|\d{1,2} ?月 ?\d{1,2
 
 // 孙雅琴今天学了两个小时, 王建国刚看完…，让我帮他说一声: another member is the one who studied
 const SUBJECT_NEXT = /^(?:同志|书记|组长|委员|姐|哥|老师)?(?:今天|今日|昨天|昨晚|刚才|刚刚|刚|也|都|已经|已|又|早上|上午|中午|下午|晚上|今早|今晚|一早|在|把|学|读|看|听|完成|打卡|做|背|抄)/
-const escaped = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Whether the message's subject is one of `others` (other members' names): their study, not the sender's. */
 export function aboutSomeoneElse(text: string, others: readonly string[]): boolean {
   const start = text.replace(/^\s*(?:@\S+\s+)*/, '')
-  return others.some((n) => n.length >= 2 && new RegExp(`^${escaped(n)}`).test(start) && SUBJECT_NEXT.test(start.slice(n.length)))
+  return others.some((n) => n.length >= 2 && start.startsWith(n) && SUBJECT_NEXT.test(start.slice(n.length)))
 }
 
 /**

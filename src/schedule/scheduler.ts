@@ -1,8 +1,8 @@
 // The scheduler at the edge: each job fires at its Shanghai wall-clock time; jobs missed while the bot
 // was down run once on start-up (their own logic decides whether it is still worth sending).
 // One timer for all branches and jobs, armed for the soonest due instant as the catch-up computes it
-// (instantsBetween, Shanghai's fixed UTC+8): no cron library, so no Intl zone data (~9 MB) and no
-// 30-second polling, which under simulate's fake clock woke each trigger 2880 times a day (issue 19).
+// (instantsBetween, Shanghai's fixed UTC+8). A cron library would load Intl's zone data (~9 MB) and
+// poll (croner: every 30 s per trigger, slow under simulate's fake clock) — issue 19.
 import type { App } from '../bot/app.js'
 import type { Branch } from '../domain/types.js'
 import { addDays, dayOf, instantAt, isoShanghai } from '../domain/time.js'
@@ -19,12 +19,6 @@ export interface Job {
 
 /** How far back a restart looks for missed jobs. */
 const CATCH_UP_DAYS = 35
-
-export function cronOf(w: When): string {
-  if ('daily' in w) { const [h, m] = w.daily.split(':'); return `${+m!} ${+h!} * * *` }
-  if ('monthly' in w) { const [h, m] = w.monthly.time.split(':'); return `${+m!} ${+h!} ${w.monthly.day} * *` }
-  return `*/${w.every} * * * *`
-}
 
 /** Scheduled instants of a When in (from, to]. `every` jobs are not caught up: they run on the next beat. */
 export function instantsBetween(w: When, from: Date, to: Date): Date[] {
@@ -101,7 +95,7 @@ export class Scheduler {
     // one entry per distinct time, shared by every branch and job due then
     const byTime = new Map<string, Due>()
     for (const branch of this.app.config.branches) for (const job of this.jobs) for (const w of job.when(branch)) {
-      const key = cronOf(w)
+      const key = JSON.stringify(w)
       if (!byTime.has(key)) byTime.set(key, { w, runs: [], next: null })
       byTime.get(key)!.runs.push({ job, branch })
     }

@@ -82,3 +82,19 @@ test('a machine that slept through a job runs it within the hour after it wakes,
     assert.ok(at >= Date.parse('2026-12-03T10:00:00+08:00') && at <= Date.parse('2026-12-03T11:00:00+08:00'), f)
   }
 })
+
+test('a clock set back after the timer is armed runs the job once, at its time', async () => {
+  const clock = FakeTimers.install({ now: new Date('2026-12-03T08:00:00+08:00'), toFake: ['Date', 'setTimeout', 'clearTimeout'] })
+  const fired: string[] = []
+  try {
+    const job: Job = { name: '提醒', when: () => [{ daily: '09:00' }], async run(_a, b, at) { fired.push(`${b.id} ${at.toISOString()}`) } }
+    const s = new Scheduler(app(), [job], (p) => p)
+    await s.start()
+    clock.setSystemTime(new Date('2026-12-03T06:00:00+08:00')) // set right by two hours, backwards
+    await clock.tickAsync(5 * 3600_000)
+    await s.stop()
+  } finally {
+    clock.uninstall()
+  }
+  assert.deepEqual(fired.sort(), ['b1 2026-12-03T01:00:00.000Z', 'b2 2026-12-03T01:00:00.000Z'])
+})
