@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import { idleRssMB, rssMB } from './idle.js'
 
 const [mode, roomsFile, dataDir] = process.argv.slice(2) as ['bare' | 'naive', string, string | undefined]
 process.env.WECHATY_LOG ??= 'silent'
@@ -94,7 +95,9 @@ if (mode === 'naive') {
   for (let i = 0; i < ROUNDS; i++) rates.push(await burst(N_TP))
 }
 global.gc?.()
+const busyMB = rssMB()
+const idleMB = mode === 'bare' ? await idleRssMB() : undefined
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
-process.stdout.write(JSON.stringify({ startupMs, rate: median(rates), rssMB: process.memoryUsage().rss / 2 ** 20 }) + '\n')
+process.stdout.write(JSON.stringify({ startupMs, rate: median(rates), rssMB: busyMB, idleRssMB: idleMB }) + '\n')
 await bot.stop().catch(() => undefined)
 process.exit(0)

@@ -6,6 +6,7 @@
 // dist/ (the compiled JavaScript that `npm start` runs) when BENCH_FROM=dist.
 import { performance } from 'node:perf_hooks'
 import { BENCH_NOW } from './now.js'
+import { idleRssMB, rssMB as rssNow } from './idle.js'
 
 const [mode, configFile, dataDir] = process.argv.slice(2) as [string, string, string]
 process.env.WECHATY_LOG ??= 'silent'
@@ -125,14 +126,16 @@ for (let i = 0; i < ROUNDS; i++) {
 }
 await rt.tracker.idle()
 global.gc?.()
-const rssMB = process.memoryUsage().rss / 2 ** 20
+const rssMB = rssNow()
 const heapMB = process.memoryUsage().heapUsed / 2 ** 20
+// footprint: also what the bot holds once the group has gone quiet (bench/idle.ts)
+const idleMB = mode === 'footprint' ? await idleRssMB() : undefined
 
 const sorted = lat.slice().sort((a, b) => a - b)
 const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 process.stdout.write(JSON.stringify({
-  startupMs, p50Ms: q(0.5), p99Ms: q(0.99), botRate: median(botRates), bareRate: median(bareRates), rssMB, heapMB,
+  startupMs, p50Ms: q(0.5), p99Ms: q(0.99), botRate: median(botRates), bareRate: median(bareRates), rssMB, heapMB, idleRssMB: idleMB,
   seenSize: rt.app.seen.size, worst: sorted.slice(-12).map((x) => Math.round(x * 10) / 10),
 }) + '\n')
 await rt.stop()

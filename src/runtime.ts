@@ -81,6 +81,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
       for (const s of branch ? branchOn(branch, dayOf(o.now())).secretaries : []) outbox.enqueue({ to: { contact: s }, text: templates.render('data-damaged', view), kind: 'notice' })
     }
     for (const e of early.splice(0)) tellSecretaries(...e)
+    const branchIds = o.config.branches.map((b) => b.id)
+    tracker.track(store.warmLastMonth(branchIds, o.now()).catch((e) => o.log.warn(`读取上月打卡日期未完成，用到时再读：${(e as Error).message}`)), 'warm')
     shell = new Shell(wechaty, app, ROUTES, o.hooks, tracker)
     const scheduler = new Scheduler(app, JOBS, (p, label) => tracker.track(p, label))
     return {

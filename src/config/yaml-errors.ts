@@ -285,7 +285,8 @@ export function readYaml(text: string, schemaIssues: (value: unknown) => number 
     const fixed = scan.slips.length || scan.hasTabs ? scan.repaired(w) : text
     const lc = new LineCounter()
     const doc = parseDocument(fixed, { lineCounter: lc, prettyErrors: false, uniqueKeys: true })
-    const score: [number, number] = [doc.errors.length, doc.errors.length ? 0 : schemaIssues(doc.toJS() ?? {})]
+    // the schema decides only between repairs; with one candidate it would be work done twice
+    const score: [number, number] = [doc.errors.length, doc.errors.length || widths.length === 1 ? 0 : schemaIssues(doc.toJS() ?? {})]
     if (!best || score[0] < best.score[0] || (score[0] === best.score[0] && score[1] < best.score[1])) best = { doc, lc, score, text: fixed }
   }
   const { doc, lc } = best!

@@ -261,6 +261,8 @@ export class RecordStore {
   private readonly parts = new Map<string, Promise<Partition>>()
   private readonly loaded = new Map<string, Partition>()
   private readonly dates = new Map<string, Map<string, Set<DateStr>>>()
+  private readonly datesLoading = new Map<string, Promise<Map<string, Set<DateStr>>>>()
+  private readonly datesEpoch = new Map<string, number>()
 
   constructor(
     readonly dataDir: string,
@@ -317,7 +319,9 @@ export class RecordStore {
   }
 
   private partOf(r: LedgerRecord): Promise<Partition> {
-    this.dates.delete(RecordStore.key(r.branch, monthKeyOf(r), familyOf(r)))
+    const key = RecordStore.key(r.branch, monthKeyOf(r), familyOf(r))
+    this.dates.delete(key)
+    this.datesEpoch.set(key, (this.datesEpoch.get(key) ?? 0) + 1)
     return this.partition(r.branch, monthKeyOf(r), familyOf(r))
   }
 
@@ -396,15 +400,29 @@ export class RecordStore {
     const key = RecordStore.key(branch, month, 'checkin')
     let idx = this.dates.get(key)
     if (!idx) {
-      const held = this.parts.has(key)
-      const part = await this.partition(branch, month, 'checkin')
-      idx = new Map()
-      for (const r of part.records) if (r.type === 'checkin') (idx.get(r.member) ?? idx.set(r.member, new Set()).get(r.member)!).add(r.date)
-      if (!held && !part.commits.busy) this.drop(key)
-      this.dates.set(key, idx)
-      if (this.dates.size > 64) this.dates.delete(this.dates.keys().next().value!)
+      // one read however many ask at once (the start-up warm and an acknowledgement, say)
+      let loading = this.datesLoading.get(key)
+      if (!loading) {
+        loading = this.buildDates(branch, month, key).finally(() => this.datesLoading.delete(key))
+        this.datesLoading.set(key, loading)
+      }
+      idx = await loading
     }
     return idx.get(member) ?? new Set()
+  }
+
+  private async buildDates(branch: string, month: string, key: string): Promise<Map<string, Set<DateStr>>> {
+    const held = this.parts.has(key)
+    const epoch = this.datesEpoch.get(key)
+    const part = await this.partition(branch, month, 'checkin')
+    const idx = new Map<string, Set<DateStr>>()
+    for (const r of part.records) if (r.type === 'checkin') (idx.get(r.member) ?? idx.set(r.member, new Set()).get(r.member)!).add(r.date)
+    if (!held && !part.commits.busy) this.drop(key)
+    // a record of that month written meanwhile: this answer may miss it, so it is not kept
+    if (this.datesEpoch.get(key) !== epoch) return idx
+    this.dates.set(key, idx)
+    if (this.dates.size > 64) this.dates.delete(this.dates.keys().next().value!)
+    return idx
   }
 
   /** Whether a message already produced a record in that month: no scan. */
@@ -489,13 +507,19 @@ export class RecordStore {
     }
   }
 
-  /** Loads what the hot path uses before messages arrive: this month, and last month's dates. */
+  /** Loads what the hot path uses before messages arrive: this month's check-ins. */
   async warm(branches: string[], now: Date): Promise<void> {
     const month = dayOf(now).slice(0, 7)
-    for (const b of branches) {
-      await this.partition(b, month, 'checkin')
-      await this.memberDates(b, previousMonth(month), '')
-    }
+    for (const b of branches) await this.partition(b, month, 'checkin')
+  }
+
+  /**
+   * Last month's dates, for streaks that reach back past the 1st. Needed by few acknowledgements,
+   * so it is read once the bot is ready, not before: a message that needs it meanwhile waits for it.
+   */
+  async warmLastMonth(branches: string[], now: Date): Promise<void> {
+    const month = previousMonth(dayOf(now).slice(0, 7))
+    for (const b of branches) await this.memberDates(b, month, '')
   }
 
   /** Resolves when every write asked for so far is on disk. */
