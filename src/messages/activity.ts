@@ -76,9 +76,10 @@ function topicOf(text: string, labelled: string | undefined): string | null {
 const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{1,14}?(?:会议室|活动室|党员之家|党建室|会场|报告厅|礼堂|教室|办公室|阵地|基地|纪念馆|展览馆|陈列馆|博物馆|中心|广场|社区|小区|村委会|学习室|阅览室|大厅|楼\d*层?|室))/u
 
 // Role words after a name: "王建国同志主持", "王建国作专题辅导", "周书记带领大家学习"
-const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师)?\s*(?:主持|召集|牵头)/
+// (雅琴姐主持的: a member is also called by name and 姐 or 哥)
+const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师|大姐|大哥|姐|哥)?\s*(?:主持|召集|牵头)/
 const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)\s*(?:正在|在|来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
-const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长)?\s*(?:带领|带着|领着|组织|召集)/
+const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:带领|带着|领着|组织|召集)/
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
 
 function peopleOf(text: string, kind: Kind | null, fields: Record<string, string | undefined>, roster: readonly RosterEntry[]) {
@@ -109,6 +110,8 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
     ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向|来|到)/u)
     ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
+    // 区纪委的王志刚同志来给我们上了一堂廉政党课: a visitor who came to give it
+    ?? (kind === '党课' ? generic(new RegExp(`(?:^|[的，。,\\s])${NAME}(?:同志|老师|教授)\\s*(?:专门|特意)?(?:来|到)?(?:我们这里|这里)?(?:给|为)(?:我们|大家|支部|全体党员|同志们)[^，。]{0,4}(?:上了|讲了|作了|做了)`, 'u')) : null)
   if (host && NOT_A_NAME.test(host)) host = null
   if (speaker && NOT_A_NAME.test(speaker)) speaker = null
   // a 党课 is given, a study led: who "主持" a 党课 with nobody else named is its speaker too? No —
@@ -157,8 +160,9 @@ function laterToday(d: DatePhrase, now: Date): boolean {
   return false
 }
 
-const PASSED_ON_BEFORE = /(?:传达|学习|贯彻|落实|领会)(?:了|好)?(?:上级|上次|本次|这次)?\s*$/
-const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求)/
+// … or what the meeting prepared: 布置组织生活会的准备工作
+const PASSED_ON_BEFORE = /(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划)(?:了|好)?(?:上级|上次|本次|这次|下次|年底|年度|月底)?\s*$/
+const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备)/
 function subjectMatter(body: string, m: { index: number; word: string }): boolean {
   return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
 }
@@ -262,6 +266,8 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   // a 党小组会 reported without naming its group is the reporter's own group's
   const group = groupOf(body, ctx.groups, ctx.reporterGroup, kind) ?? (kind === '党小组会' ? ctx.reporterGroup ?? null : null)
   if (!kind && group && implied === 'meeting') kind = '党小组会'
+  // 第二党小组学习现场，赵组长领学: a study the text gives to one 党小组 is that group's meeting
+  if (kind === '集中学习' && !kindField && !/全支部|全体党员|支部党员|全体同志|支部集中/.test(body) && group && (ctx.groups.some((g) => body.includes(g)) || /第\s*[一二三四五六七八九十\d]{1,3}\s*(?:党)?(?:小)?组/.test(body))) kind = '党小组会'
   const committeeNames = ctx.roster.filter((m) => m.role && COMMITTEE.includes(m.role)).map((m) => m.name)
   const committee = committeeNames.length
   const scopeSize = group && ctx.groups.includes(group) ? ctx.roster.filter((m) => m.group === group).length
@@ -327,7 +333,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   if (kind === '支部委员会' && !people.host && self?.role === '书记' && /我(?!们)[^，。]{0,10}(?:参加|出席|参会|在)|(?:我和|我与|我同)/.test(body)) people.host = self.name
   // "我主持的", "由我主持", "本人主讲": the sender, by name
   if (self && !people.host && /(?:我|本人)(?!们)(?:来|亲自)?主持/.test(body)) people.host = self.name
-  if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:给大家)?(?:主讲|讲授|讲了|讲的)/.test(body)) people.speaker = self.name
+  if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:(?:给|为|向|跟)[^，。,]{0,8})?(?:主讲|讲授|宣讲|讲了|讲的|作了[^，。,]{0,8}辅导)/.test(body)) people.speaker = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees
   if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1

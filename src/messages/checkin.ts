@@ -78,7 +78,7 @@ const NEGATION_ADJACENT = /(?:没|未|忘|漏|不|别|莫|无需|免)(?:有|记|
 const NEGATION_NEAR = /(?<!差点|差点儿|差一点|险些|几乎)(?:忘记|忘了)|漏了|没能|未能|来不及|不会用|不懂|不知道|不清楚|不会弄/
 const FAILED = /^ ?(?:失败|不了|不成功|没成功|未成功|不上|没上)/
 // the marker as a noun or modifier: 打卡情况, 打卡的同志, 打卡格式, 网红打卡地, 今日学习任务
-const MODIFIES = /^(?:的|情况|率|人数|名单|统计|记录|功能|时间|要求|规则|格式|方式|方法|活动|任务|制度|机器人|助手|群|次数|天数|数据|表|通知|截止|点|地|机|软件|小程序|提醒|工作|链接|二维码|入口|页面|系统|排名|排行|榜|进度|汇总|安排|计划|提示|材料|资料|重点|篇目|推荐)/
+const MODIFIES = /^(?:的|情况|率|全勤|满勤|人数|名单|统计|记录|功能|时间|要求|规则|格式|方式|方法|活动|任务|制度|机器人|助手|群|次数|天数|数据|表|通知|截止|点|地|机|软件|小程序|提醒|工作|链接|二维码|入口|页面|系统|排名|排行|榜|进度|汇总|安排|计划|提示|材料|资料|重点|篇目|推荐)/
 // the marker as the topic of a remark: 打卡真累, 打卡是党员的义务, 打卡这件事…, 已打卡25人
 const TOPIC_AFTER = /^(?:好(?![了啦的])|麻烦|累|烦|难|太|很|真|挺|蛮|非常|比较|有点|有些|特别|越来越|也太|就是|是|算是|还是|这件事|这事|这个|这种|\d+ ?(?:人|位|名))/
 // "today's check-in …": a noun, unless that check-in is said to be done
@@ -153,7 +153,7 @@ const asks = (a: Around) =>
   /[?？]/.test(a.sentence) || ENDS_AS_QUESTION.test(a.sentence.replace(/[。！!；;\n~～]+$/, '').trimEnd()) ||
   ASKS.test(a.before) || ASKS.test(a.after) || Y_PARTICLE.test(a.after)
 // someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看, 我爸今天学了一小时, 我家那位拿了50分
-const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同给]|[和跟与陪带同给]我)(?:孩子|儿子|女儿|老公|爱人|老婆|媳妇|丈夫|妻子|(?:我|俺)?(?:爸|妈)|爸爸|妈妈|父亲|母亲|老爸|老妈|老伴|家那位|家属|同事|朋友|领导|同学)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
+const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同给]|[和跟与陪带同给]我|[哄送接陪带管]完|照顾完?)(?:孩子|儿子|女儿|老公|爱人|老婆|媳妇|丈夫|妻子|(?:我|俺)?(?:爸|妈)|爸爸|妈妈|父亲|母亲|老爸|老妈|老伴|家那位|家属|同事|朋友|领导|同学)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
 const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
@@ -168,7 +168,7 @@ const aboutCheckingIn = (a: Around) =>
   PURPOSE.test(a.near) || /^ ?而/.test(a.after)
 
 // 打卡 of another kind: a gym, a sight, a queue, the office clock (健身房打卡第30天, 网红店打卡成功)
-const OTHER_CHECKIN = /(?:健身|跑步|运动|锻炼|减肥|早起|背单词|英语|单词|网红|景点|景区|餐厅|饭店|咖啡|奶茶|美食|探店|旅游|考勤|上班|下班|钉钉|门禁|步数|喝水|早睡)(?:房|店|馆|地|点|机)? ?$/
+const OTHER_CHECKIN = /(?:拍照|拍个照|留影|合影|自拍|门口|健身|跑步|运动|锻炼|减肥|早起|背单词|英语|单词|网红|景点|景区|餐厅|饭店|咖啡|奶茶|美食|探店|旅游|考勤|上班|下班|钉钉|门禁|步数|喝水|早睡)(?:房|店|馆|地|点|机)? ?$/
 // 食堂打卡 红烧肉, 公园打卡: a place checked in at; a check-in only with something studied (图书馆打卡 学了2小时)
 const PLACE_BEFORE = /\p{Script=Han}(?:堂|店|馆|园|场|厅|楼|站|街|山|湖|寺|桥|村|岛|城|院|区|馆里|园里)\s?$/u
 const STUDIED_WORD = /学|读|看|听|强国|积分|党|课|答题|视频|文章|精神|思想|理论|条例|章程/
@@ -291,6 +291,7 @@ const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|�
 // a meeting, not one member's study: the report handler's, never a check-in
 // (宣讲视频, 辅导读本: material one studies alone)
 const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲(?!视频|材料|稿|音频|提纲|片)|辅导(?!读本|材料|教材|用书|视频)|领学|座谈|研讨|三会一课/
+const LATER_CLAUSE = /(?<=[，,；;])\s*(?:稍后|回头|之后|然后|下次|明天|晚些|届时|到时)[^，,。；;\n]*/g
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
 const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|要求|目标|力争|争取|计划|安排/
 // what could be done, not what was: 30分钟就能看完
@@ -299,7 +300,7 @@ const POTENTIAL = /(?:能|可以|可|得以|才能)$/
 const MAX_PLAIN_STATEMENT = 160
 // what may open a message before its verb: a day, a part of it, a mention
 // (the clock range it took may come first: 早上6:30-7:10学习《论党的建设》)
-const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|昨晚|刚刚|刚才|刚|已经|已|上午|下午|晚上|中午|早上|早晨|晚饭后|午休时?)[ ,，]?|[\d:.\-—~～到至点半分 ])*$/
+const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|今晨|昨晚|刚刚|刚才|刚|已经|已|上午|下午|晚上|中午|早上|早晨|清晨|晨起|晨间?|早起后?|睡前|晚饭后|午饭后|午休时?)[ ,，]?|[\d:.\-—~～到至点半分 ])*$/
 
 // a speech is content, not a meeting: 在座谈会上的讲话, 在全国宣传思想工作会议上的重要讲话
 const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)/g
@@ -324,7 +325,8 @@ function studied(plain: string, parse: CheckinParse): boolean {
   if (plain.length > MAX_PLAIN_STATEMENT) return false
   // a meeting in the study's own sentence makes it the meeting's; one in a later sentence is other
   // business (今天学习50分钟…。另外明天支委会材料我晚点发群里)
-  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' '))
+  // … and one in a clause of what comes later (有几点体会，稍后在小组会上交流) is too
+  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' ').replace(LATER_CLAUSE, ' '))
   if (!meeting(plain) && bareStatement(plain, parse)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
   if (parse.minutes !== null && !meeting(plain) && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
@@ -357,6 +359,9 @@ const ANOTHER_DAY = /昨|前天|前日|补|上周|上星期|\d{1,2} ?月 ?\d{1,2
 // 孙雅琴今天学了两个小时, 王建国刚看完…，让我帮他说一声: another member is the one who studied
 const SUBJECT_NEXT = /^(?:同志|书记|组长|委员|姐|哥|老师)?(?:今天|今日|昨天|昨晚|刚才|刚刚|刚|也|都|已经|已|又|早上|上午|中午|下午|晚上|今早|今晚|一早|在|把|学|读|看|听|完成|打卡|做|背|抄)/
 
+// 同志们好！/ 大家早上好。/ 各位早: a greeting opening the message addresses no one about studying
+const GREETING = /^(?:(?:同志们|大家|各位(?:同志|领导)?|老师们)\s*)?(?:早上好|上午好|中午好|下午好|晚上好|早安|你们好|好|早)[!！,，。~～\s]+(?=\S)/
+
 /** Whether the message's subject is one of `others` (other members' names): their study, not the sender's. */
 export function aboutSomeoneElse(text: string, others: readonly string[]): boolean {
   const start = text.replace(/^\s*(?:@\S+\s+)*/, '')
@@ -368,7 +373,7 @@ export function aboutSomeoneElse(text: string, others: readonly string[]): boole
  * message's time), a clock range that has not ended yet is a schedule, not a check-in.
  */
 export function parseCheckin(input: string, now?: Date, others: readonly string[] = []): CheckinParse | null {
-  const text = prepare(input)
+  const text = prepare(input)?.replace(GREETING, '')
   if (!text || OTHER_KIND.test(text.replace(MENTIONS, ''))) return null
   if (aboutSomeoneElse(text, others)) return null
   const plain = plainOf(text)
@@ -395,7 +400,7 @@ export function parseCheckin(input: string, now?: Date, others: readonly string[
 const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
 // … or anywhere in the sentence: 补一下上周五的卡, 昨天的卡补上, 11月6日的打卡补一下, 帮我把3号的卡补了,
 // 补记11月2日, 补打卡 前天 … . These name the act itself (a question about one is shown how).
-const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
+const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签|报)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
 const BEFORE_DAY = /^(?:一下|个|上)? ?[:：,，]? ?$/
 const AFTER_DAY = /^ ?(?:的 ?)?(?:卡 ?)?$/
@@ -411,12 +416,13 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
 // 你…补卡: said to another member (你好 and 谢谢你 are courtesies)
 const ADDRESSED = /(?<!谢谢|谢)你(?!好|们好)/
 // 我要补一下…: a request now, not a promise; only these make it one
-const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头)$/
+// (学习回来补报, 忙完补: once back, once done — later)
+const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头|回来|回去|回家|到家|有空|空了|忙完)$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
 const BACKFILL_WEAK = /(?<![弥候增填])补(?![充贴助课选齐发缴交考票办学习足])/
 const MENTIONS_CARD = /卡/
 // what the cue and its glue leave in the content: 帮我把…的卡补了
-const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签)|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|下|个)?了?(?=[ :：，,。]|$))/g
+const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|下|个)?了?(?=[ :：，,。]|$))/g
 
 export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' } | { error: 'future'; date: DateStr }
 
@@ -468,7 +474,9 @@ function spokenBackfill(text: string, now: Date, missed = false): BackfillParse 
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done
   // 昨晚没来得及 补16日…: a space ends what the negation governed; 没补上 is adjacent
   const adjacent = !/\s$/.test(plain.slice(0, cue.index))
-  if (PLAN_NEAR.test(a.before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || (adjacent && NEGATION_ADJACENT.test(a.near)) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near) || ADDRESSED.test(a.before)) return null
+  // 忙着准备支委会材料: getting something ready is no promise of the 补卡
+  const before = a.before.replace(/准备[^，,。；;\n]{1,12}?(?=没|未|忘|[，,。；;\n])/g, (m) => (PLAN_NEAR.test(m.slice(2)) ? m : ' '))
+  if (PLAN_NEAR.test(before) || CONDITIONAL.test(a.sentence) || BACKFILL_PLAN.test(a.near) || (adjacent && NEGATION_ADJACENT.test(a.near)) || FAILED.test(cueAfter) || /^ ?(?:不|没)/.test(cueAfter) || EXHORT_NEAR.test(a.near) || OTHERS.test(a.near) || /[^\s]同志$|他$|她$/.test(a.near) || ADDRESSED.test(a.before)) return null
   if (/[?？]/.test(plain) || ASKS.test(plain) || ENDS_AS_QUESTION.test(plain)) return strong ? { error: 'no-date' } : null
   // 补卡次数太多了, 补卡的规则: talk about backfilling
   if (!/^ ?(?:前天|前日|后天)/.test(cueAfter) && (MODIFIES.test(cueAfter) || TOPIC_AFTER.test(cueAfter) || RULE_AFTER.test(cueAfter))) return null
@@ -489,7 +497,7 @@ function credited(rest: string, now: Date, cue: string | null): BackfillParse | 
   if (!all.length) return null
   const follows = (p: DatePhrase, re: RegExp) => re.test(t.slice(p.index + p.dateLength, p.index + p.dateLength + 8))
   // 补16号的, 补一下昨天: the day named right after 补 is the one credited, whatever came before
-  const named = all.find((p) => /补 ?(?:一下|上|个|记|录)? ?$/.test(t.slice(Math.max(0, p.index - 5), p.index)))
+  const named = all.find((p) => /补 ?(?:记|录|报)? ?(?:一下|上|个)? ?[:：]? ?$/.test(t.slice(Math.max(0, p.index - 5), p.index)))
   const owner = named ?? all.find((p) => follows(p, /^ ?(?:的 ?)?(?:打 ?)?卡|^ ?(?:的 ?)?(?:学习|打卡)/))
   const others = all.filter((p) => !follows(p, /^ ?(?:再|来|就|又)?补/))
   const p = owner ?? others[0] ?? all[0]!

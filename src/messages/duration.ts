@@ -65,7 +65,7 @@ interface Found { minutes: number; total: boolean; index: number; end: number; r
 // a clock time (h:mm, or N点 with 半/一刻/N分); one time alone is only *when* it happened.
 const DAY_PART = '(?:上午|早上|早晨|早|中午|下午|傍晚|晚上|晚)'
 const CLOCK = (k: string) =>
-  `(?:(?<p${k}>${DAY_PART}) ?)?(?<h${k}>\\d{1,2}|[${CN_CHARS}]{1,3})(?: ?[:：] ?(?<m${k}>\\d{2})|点 ?(?:(?<half${k}>半)|(?<q${k}>[一三])刻|(?<n${k}>\\d{1,2}|[${CN_CHARS}]{1,3}) ?分?)?)`
+  `(?:(?<p${k}>${DAY_PART}) ?)?(?<h${k}>\\d{1,2}|[${CN_CHARS}]{1,3})(?: ?[:：] ?(?<m${k}>\\d{2})|[点时] ?(?:(?<half${k}>半)|(?<q${k}>[一三])刻|(?<n${k}>\\d{1,2}|[${CN_CHARS}]{1,3}) ?分?)?)`
 const CLOCK_RANGE = new RegExp(`(?<!\\d[:：./]|\\d)${CLOCK('a')} ?(?:到|至|~|-{1,2}|—{1,2}|–|－|～) ?${CLOCK('b')}(?![\\d.]| ?(?:小时|分钟|号|日|月|个|人))`, 'g')
 
 function clockMinutes(g: Record<string, string | undefined>, k: string, part: string | undefined): number | null {
@@ -89,7 +89,7 @@ function rangeMinutes(m: RegExpMatchArray): number | null {
 /** The clock ranges in a text, as minutes since midnight: 晚上8点到9点半 -> 1200..1290. */
 export function clockRanges(input: string): ClockRange[] {
   const text = withoutTitles(normalize(input ?? '')).replace(/\s+/g, ' ')
-  if (!/[:点]/.test(text)) return []
+  if (!/[:点时]/.test(text)) return []
   return [...text.matchAll(CLOCK_RANGE)].map(rangeOf).filter((r): r is ClockRange => r !== null)
 }
 
@@ -97,7 +97,7 @@ function rangeOf(m: RegExpMatchArray): ClockRange | null {
   const g = m.groups!
   const text = m[0]
   // the end must read as a clock time, h:mm or N点 (8-9点 and 8点到9点 are ranges, 8-9 alone is not)
-  const b = g.mb !== undefined || /点/.test(text.slice(text.search(/到|至|~|-|—|–|－|～/)))
+  const b = g.mb !== undefined || /[点时]/.test(text.slice(text.search(/到|至|~|-|—|–|－|～/)))
   if (!b) return null
   const start = clockMinutes(g, 'a', g.pa)
   let end = clockMinutes(g, 'b', g.pb ?? g.pa)
@@ -115,7 +115,8 @@ export function parseDuration(input: string): number | null {
   const found: Found[] = []
   const ranges: Found[] = []
   // no clock time, no range: skip the scan (most messages)
-  if (/[:点]/.test(text)) for (const m of text.matchAll(CLOCK_RANGE)) {
+  // (八时至九时半, as older members write the hour)
+  if (/[:点时]/.test(text)) for (const m of text.matchAll(CLOCK_RANGE)) {
     const minutes = rangeMinutes(m)
     if (minutes !== null) ranges.push({ minutes, total: false, index: m.index, end: m.index + m[0].length, range: true })
   }
