@@ -1,7 +1,7 @@
 // The shape of bot-config/*.yaml. Every key but the minimum in DESIGN.md is optional with a
 // default; bot-config/example.yaml documents each one in Chinese.
 import { z } from 'zod'
-import { KINDS, ROLES } from '../domain/types.js'
+import { KINDS, ROLES, SCREENSHOT_DEFAULTS } from '../domain/types.js'
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: '时间格式应为 HH:mm，例如 09:00（expected HH:mm）' })
 const roleList = ROLES.join('、')
@@ -65,12 +65,12 @@ const checkinSchema = z.strictObject({
   }).prefault({}),
   // issue 18: 学习强国 / study-time screenshots read offline
   screenshots: z.strictObject({
-    enabled: z.boolean().default(true),
-    keep: z.boolean().default(false),
+    enabled: z.boolean().default(SCREENSHOT_DEFAULTS.enabled),
+    keep: z.boolean().default(SCREENSHOT_DEFAULTS.keep),
     // images read per member and day, study or not: bounds what a stream of photos costs
-    readsPerDay: z.number().int().min(1, { message: '每天至少识别 1 张（at least 1）' }).max(50, { message: '每天最多识别 50 张（at most 50）' }).default(4),
+    readsPerDay: z.number().int().min(1, { message: '每天至少识别 1 张（at least 1）' }).max(50, { message: '每天最多识别 50 张（at most 50）' }).default(SCREENSHOT_DEFAULTS.readsPerDay),
     // how long the last unread image waits for 「识别截图」
-    askMinutes: z.number().int().min(1, { message: '至少 1 分钟（at least 1 minute）' }).max(24 * 60, { message: '最多 1440 分钟（at most 1440）' }).default(30),
+    askMinutes: z.number().int().min(1, { message: '至少 1 分钟（at least 1 minute）' }).max(24 * 60, { message: '最多 1440 分钟（at most 1440）' }).default(SCREENSHOT_DEFAULTS.askMinutes),
   }).prefault({}),
 })
 

@@ -65,7 +65,7 @@ export interface CheckinSettings {
   /** a day's credited study stops here (hours; default 8) */
   dailyHoursCap?: number
   nudge: { enabled: boolean; time: string; names: boolean }
-  /** screenshots read for check-ins (optional so hand-built configs keep working: on, not kept) */
+  /** screenshots read for check-ins (optional so hand-built configs keep working: SCREENSHOT_DEFAULTS) */
   screenshots?: { enabled: boolean; keep: boolean; readsPerDay?: number; askMinutes?: number }
 }
 
@@ -220,3 +220,6 @@ export interface ObligationStatus {
   /** roster names of the people responsible */
   responsible: string[]
 }
+
+/** What a branch gets for screenshots when its config says nothing: the schema's defaults too. */
+export const SCREENSHOT_DEFAULTS = { enabled: true, keep: false, readsPerDay: 4, askMinutes: 30 } as const

@@ -1,5 +1,5 @@
 // A stop that lands while the scheduler is still starting (catching up, saving its tick) must leave
-// nothing armed: an armed cron task keeps the process alive after the bot said it stopped.
+// nothing armed: an armed timer keeps the process alive after the bot said it stopped.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import type { App } from '../../src/bot/app.js'
@@ -22,7 +22,7 @@ const daily = (name: string, ran: string[], wait?: Promise<void>): Job => ({
   async run(_app, _b, at) { ran.push(`${name} ${at.toISOString()}`); await wait },
 })
 
-test('stopped while saving the first tick: no cron task is armed', async () => {
+test('stopped while saving the first tick: no timer is armed', async () => {
   let release!: () => void
   const gate = new Promise<void>((r) => { release = r })
   const s = new Scheduler(fakeApp(null, () => gate), [daily('提醒', [])], (p) => p)

@@ -6,13 +6,14 @@ import assert from 'node:assert/strict'
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { EXAMPLE, ROOM, runCli, tmpDir, type Sent } from '../helpers/sim.js'
-import { pointsPage, studyTimePage } from './screens.js'
+import { landscape, pointsPage, studyTimePage } from './screens.js'
 
 function run(yaml: string, lines: object[]) {
   const dir = tmpDir('zhibu-shots-opt-')
   mkdirSync(path.join(dir, 'shots'))
   writeFileSync(path.join(dir, 'shots', 'points.png'), pointsPage({ today: 29 }))
   writeFileSync(path.join(dir, 'shots', 'study.png'), studyTimePage({ minutes: 45 }))
+  writeFileSync(path.join(dir, 'shots', 'view.png'), landscape())
   const config = path.join(dir, 'bot.yaml')
   writeFileSync(config, yaml)
   const file = path.join(dir, 'transcript.jsonl')
@@ -73,4 +74,25 @@ test('the branch sets how long 识别截图 reaches back: past it, the member is
   assert.deepEqual(checkins.map((c) => [c.points, c.minutes]), [[29, null]], 'the 10:05 image waited only ten minutes')
   const answer = sent.find((m) => Date.parse(m.at) >= Date.parse(at('10:20:00')))
   assert.ok(answer && /王建国同志，最近10分钟内没有收到/.test(answer.text ?? ''), JSON.stringify(sent))
+})
+
+test('readsPerDay: past the day\'s reads an image waits unread until the member asks; the branch sets how many', () => {
+  // four photos that are no study screen use up the day's four reads; the points page after them waits
+  const lines = [
+    ...[1, 2, 3, 4].map((i) => ({ at: at(`09:0${i}:00`), room: ROOM, from: '王建国', type: 'image', text: '', file: 'shots/view.png', id: `v${i}` })),
+    { at: at('09:10:00'), room: ROOM, from: '王建国', type: 'image', text: '', file: 'shots/points.png', id: 'p5' },
+  ]
+  const limited = run(example, lines)
+  assert.deepEqual(limited.checkins, [], 'the fifth image of the day is not read')
+  assert.ok(!limited.sent.some((m) => /王建国 已打卡/.test(m.text ?? '')))
+  // … asked for, it is read
+  const asked = run(example, [...lines, { at: at('09:15:00'), room: ROOM, from: '王建国', text: '识别截图', id: 'ask' }])
+  assert.deepEqual(asked.checkins.map((c) => c.points), [29])
+  // a branch that allows six reads a day has the fifth read without asking
+  const yaml = example.replace(/readsPerDay: 4/, 'readsPerDay: 6')
+  assert.notEqual(yaml, example)
+  assert.deepEqual(run(yaml, lines).checkins.map((c) => c.points), [29])
+  // the next day starts afresh
+  const nextDay = run(example, [...lines, { at: '2026-11-18T09:00:00+08:00', room: ROOM, from: '王建国', type: 'image', text: '', file: 'shots/points.png', id: 'n1' }])
+  assert.deepEqual(nextDay.checkins.map((c) => [c.date, c.points]), [['2026-11-18', 29]])
 })

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { ScreenRead } from '../../messages/screenshot.js'
 import { memberDay } from '../../domain/checkin-stats.js'
 import { dayOf, isoShanghai } from '../../domain/time.js'
-import type { CheckinRecord, Member } from '../../domain/types.js'
+import { SCREENSHOT_DEFAULTS, type CheckinRecord, type Member } from '../../domain/types.js'
 import { OcrReader } from '../../ocr/reader.js'
 import { readScreen } from '../../ocr/screen.js'
 import { reply, type App, type MsgContext } from '../app.js'
@@ -17,8 +17,8 @@ import { acknowledge, save } from '../checkin-save.js'
 import { unholdPhoto } from '../photo-hold.js'
 
 // reads per member and day, and how long the last image waits for 「识别截图」: bot-config (checkin.screenshots)
-const readsPerDay = (ctx: MsgContext) => ctx.branch.checkin.screenshots?.readsPerDay ?? 4
-const askWindowMs = (ctx: MsgContext) => (ctx.branch.checkin.screenshots?.askMinutes ?? 30) * 60_000
+const readsPerDay = (ctx: MsgContext) => ctx.branch.checkin.screenshots?.readsPerDay ?? SCREENSHOT_DEFAULTS.readsPerDay
+const askWindowMs = (ctx: MsgContext) => (ctx.branch.checkin.screenshots?.askMinutes ?? SCREENSHOT_DEFAULTS.askMinutes) * 60_000
 /** At most this many images wait for 「识别截图」 at once: the oldest gives way. */
 const MAX_HELD = 30
 const ASK = /^(?:@\S+\s+)*[#＃]?\s*(?:重新|再)?(?:识别|读取|读一下|看一下)(?:一下)?(?:这张|我的|刚才的)?截图$/
@@ -73,7 +73,7 @@ export async function stopScreenshots(app: App): Promise<void> {
 /** For tests and bench: the app's OCR reader. */
 export const readerOf = (app: App): OcrReader => shotsOf(app).reader
 
-const enabled = (ctx: MsgContext) => ctx.branch.checkin.screenshots?.enabled ?? true
+const enabled = (ctx: MsgContext) => ctx.branch.checkin.screenshots?.enabled ?? SCREENSHOT_DEFAULTS.enabled
 const keyOf = (ctx: MsgContext, member: Member) => `${ctx.branch.id}:${member.name}`
 
 export async function screenshot(app: App, ctx: MsgContext): Promise<boolean> {
