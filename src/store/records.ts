@@ -55,6 +55,30 @@ export type Canonical = (branch: string, name: string) => string
 /** Options of a change made on a member's request: the message id that asked for it. */
 export interface ByMessage { byMsg?: string }
 
+// The month held in memory is mostly check-ins that repeat the same few strings: the day, the member,
+// the branch; most have no titles; the content is a stretch of the text. Held once each (and the
+// content as a slice of the text) the month takes a fifth less memory. Bounded, so it never grows
+// with history; what does not fit is simply held as read.
+const SHARED_MAX = 8192
+const shared = new Map<string, string>()
+const once = (v: string): string => {
+  const got = shared.get(v)
+  if (got !== undefined) return got
+  if (shared.size < SHARED_MAX) shared.set(v, v)
+  return v
+}
+const NO_TITLES: string[] = Object.freeze([]) as unknown as string[]
+
+function compact(r: LedgerRecord): void {
+  r.branch = once(r.branch)
+  if (r.type !== 'checkin') return
+  r.member = once(r.member)
+  r.date = once(r.date) as DateStr
+  if (Array.isArray(r.titles) && r.titles.length === 0) r.titles = NO_TITLES
+  const i = typeof r.content === 'string' && typeof r.text === 'string' ? r.text.indexOf(r.content) : -1
+  if (i >= 0 && r.content.length) r.content = r.text.slice(i, i + r.content.length)
+}
+
 /** Fold the journal into the JSON file after this many lines. */
 const COMPACT_AFTER = 2000
 
@@ -154,6 +178,7 @@ class Partition {
   /** A member renamed in the roster (old name kept as an alias): their old records are theirs. */
   private rename(r: LedgerRecord): void {
     if (this.canon && r.type === 'checkin') r.member = this.canon(r.branch, r.member)
+    compact(r)
   }
 
   private index(r: LedgerRecord, d: 1 | -1): void {
@@ -180,6 +205,7 @@ class Partition {
   private putMem(rec: LedgerRecord): () => void {
     const recs = this.db.data.records
     const old = this.byId.get(rec.id)
+    compact(rec)
     if (!old) {
       recs.push(rec)
       this.index(rec, +1)
@@ -260,8 +286,9 @@ class Partition {
 export class RecordStore {
   private readonly parts = new Map<string, Promise<Partition>>()
   private readonly loaded = new Map<string, Partition>()
-  private readonly dates = new Map<string, Map<string, Set<DateStr>>>()
-  private readonly datesLoading = new Map<string, Promise<Map<string, Set<DateStr>>>>()
+  // each member's days of a month as bits (day 1 = bit 0): a number, not a Set of strings
+  private readonly dates = new Map<string, Map<string, number>>()
+  private readonly datesLoading = new Map<string, Promise<Map<string, number>>>()
   private readonly datesEpoch = new Map<string, number>()
 
   constructor(
@@ -408,15 +435,22 @@ export class RecordStore {
       }
       idx = await loading
     }
-    return idx.get(member) ?? new Set()
+    const bits = idx.get(member) ?? 0
+    const out = new Set<DateStr>()
+    for (let d = 1; d <= 31; d++) if (bits & (1 << (d - 1))) out.add(`${month}-${String(d).padStart(2, '0')}` as DateStr)
+    return out
   }
 
-  private async buildDates(branch: string, month: string, key: string): Promise<Map<string, Set<DateStr>>> {
+  private async buildDates(branch: string, month: string, key: string): Promise<Map<string, number>> {
     const held = this.parts.has(key)
     const epoch = this.datesEpoch.get(key)
     const part = await this.partition(branch, month, 'checkin')
-    const idx = new Map<string, Set<DateStr>>()
-    for (const r of part.records) if (r.type === 'checkin') (idx.get(r.member) ?? idx.set(r.member, new Set()).get(r.member)!).add(r.date)
+    const idx = new Map<string, number>()
+    for (const r of part.records) {
+      if (r.type !== 'checkin' || !r.date.startsWith(month)) continue
+      const d = Number(r.date.slice(8, 10))
+      if (d >= 1 && d <= 31) idx.set(r.member, (idx.get(r.member) ?? 0) | (1 << (d - 1)))
+    }
     if (!held && !part.commits.busy) this.drop(key)
     // a record of that month written meanwhile: this answer may miss it, so it is not kept
     if (this.datesEpoch.get(key) !== epoch) return idx
