@@ -12,7 +12,7 @@ import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
 import { COMPLETED, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
-import { commonSpeech, MAX_PARSE_LENGTH, normalize } from './text.js'
+import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
 export type Unclear = 'kind' | 'date'
@@ -93,7 +93,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
     else if (!host && /主持(?:人)?(?:为|是|[:：])?\s*$/.test(before)) host = at.name
     else if (!speaker && /(?:主讲|授课|宣讲)(?:人)?(?:为|是|[:：])?\s*$/.test(before)) speaker = at.name
     else if (!recorder && /记录(?:人)?(?:为|是|[:：])?\s*$/.test(before)) recorder = at.name
-    else if (!speaker && /^\s*(?:同志|书记|委员|老师)?\s*(?:的\s*(?:精彩|生动|专题)?(?:党课|课|宣讲|辅导|讲座|讲授|授课)|(?:的)?(?:专题|微)?党课)/.test(after)) speaker = at.name
+    else if (!speaker && /^\s*(?:同志|书记|委员|老师)?\s*(?:今天|昨天|上午|下午|这次|本次)?(?:的\s*(?:精彩|生动|专题)?(?:党课|课|宣讲|辅导|讲座|讲授|授课)|(?:的)?(?:专题|微)?党课)/.test(after)) speaker = at.name
     else if (!speaker && (AFTER_SPEAKER.test(after) || /(?:主讲(?:人)?(?:为|是)?|由|请|邀请)\s*$/.test(before) && /^\s*(?:同志|书记)?\s*(?:讲|主讲|授课|宣讲|作|上)/.test(after))) speaker = at.name
     else if (!host && AFTER_LEADER.test(after)) host = at.name
     else if (!recorder && /^\s*(?:同志)?\s*(?:记录|做记录|负责记录)/.test(after)) recorder = at.name
@@ -161,8 +161,9 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 }
 
 // … or what the meeting prepared: 布置组织生活会的准备工作
-const PASSED_ON_BEFORE = /(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划)(?:了|好)?(?:上级|上次|本次|这次|下次|年底|年度|月底)?\s*$/
-const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备)/
+const PASSED_ON_BEFORE = /(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
+const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
+const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备)/
 function subjectMatter(body: string, m: { index: number; word: string }): boolean {
   return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
 }
@@ -221,7 +222,9 @@ function meetingStarts(body: string): number[] {
  */
 export function parseActivities(input: string, now: Date, ctx: ReportContext): ActivityParse[] {
   if (!input || input.length > MAX_PARSE_LENGTH) return []
-  const text = commonSpeech(normalize(input).trim())
+  // a reply that quotes a question (「李红梅：…能发我吗？」 - - - 已发你邮箱。我昨天讲的那一课实到9人) is its reply
+  const norm = normalize(input).trim()
+  const text = commonSpeech(norm.startsWith('「') ? stripQuote(norm) : norm)
   const whole = parseOne(text, now, ctx, null)
   if (!whole) return []
   const marker = MARKER.exec(text)
@@ -256,9 +259,11 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   let kind: Kind | null = named?.kind ?? (implied === 'other' ? '其他' : implied && implied !== 'meeting' ? implied : null)
 
   const today = dayOf(now)
-  const phrases = datePhrases(body, now)
+  // 为明天的组织生活会做准备: the day of what was prepared for, not of this meeting
+  const dated = body.replace(PREPARED_FOR, (m) => ' '.repeat(m.length))
+  const phrases = datePhrases(dated, now)
   // "请大家把心得体会周一前交给我": a deadline for handing in, not the meeting's day
-  const ahead = datePhrases(withoutHandIns(body), now)
+  const ahead = datePhrases(withoutHandIns(dated), now)
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
   const own = fromField ?? phrases[0] ?? (inherited ? { date: inherited, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null)
   const future = ahead.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&

@@ -10,6 +10,7 @@
 // a title or what was studied, read with the same cues. Dates come from dates.ts, the one grammar.
 import { MISSED_THEN_BACKFILL, notACheckin } from './not-checkin.js'
 import type { DateStr } from '../domain/types.js'
+import { kindMentions } from '../domain/kinds.js'
 import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
 import { clockRanges, parseDuration, withoutTitles } from './duration.js'
@@ -56,7 +57,7 @@ const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 
 // questions: a question mark, a final particle, or a question word
 const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]{0,4}[ 。.!！~～]*$/
-const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|几(?:点|号|时|天|次)|多少|啥/
+const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|(?<![那这前后头好近])几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
 // telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假, 请个假
 const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿]|(?:个|了|一天|半天|几天|两天)假)'
@@ -155,7 +156,7 @@ const asks = (a: Around) =>
 // someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看, 我爸今天学了一小时, 我家那位拿了50分
 const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同给]|[和跟与陪带同给]我|[哄送接陪带管]完|照顾完?)(?:孩子|儿子|女儿|老公|爱人|老婆|媳妇|丈夫|妻子|(?:我|俺)?(?:爸|妈)|爸爸|妈妈|父亲|母亲|老爸|老妈|老伴|家那位|家属|同事|朋友|领导|同学)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
-const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
+const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习|表扬|点赞|夸夸|夸一下/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
 const notYet = (a: Around) => LATER.test(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
@@ -170,7 +171,7 @@ const aboutCheckingIn = (a: Around) =>
 // 打卡 of another kind: a gym, a sight, a queue, the office clock (健身房打卡第30天, 网红店打卡成功)
 const OTHER_CHECKIN = /(?:拍照|拍个照|留影|合影|自拍|门口|健身|跑步|运动|锻炼|减肥|早起|背单词|英语|单词|网红|景点|景区|餐厅|饭店|咖啡|奶茶|美食|探店|旅游|考勤|上班|下班|钉钉|门禁|步数|喝水|早睡)(?:房|店|馆|地|点|机)? ?$/
 // 食堂打卡 红烧肉, 公园打卡: a place checked in at; a check-in only with something studied (图书馆打卡 学了2小时)
-const PLACE_BEFORE = /\p{Script=Han}(?:堂|店|馆|园|场|厅|楼|站|街|山|湖|寺|桥|村|岛|城|院|区|馆里|园里)\s?$/u
+const PLACE_BEFORE = /\p{Script=Han}(?:堂|店|馆|园|场|厅|楼|站|街|山|湖|寺|桥|村|岛|城|院|区|馆里|园里|湖边|河边|江边|海边|边|畔|门口)(?:去)?\s?(?:打了个|打个|打了)?\s?$/u
 const STUDIED_WORD = /学|读|看|听|强国|积分|党|课|答题|视频|文章|精神|思想|理论|条例|章程/
 // the check-in as a thing spoken of: 那条打卡发错了, 上一条打卡撤回了
 const THAT_ONE = /(?:那条|这条|上条|上一条|刚才那条|那个|这个|那次|这次|那一条)$/
@@ -401,8 +402,10 @@ const BACKFILL = /^(?:[#【] ?)?补 ?(?:打 ?)?卡 ?(?:】|#)? ?[:：,，]? ?/
 // … or anywhere in the sentence: 补一下上周五的卡, 昨天的卡补上, 11月6日的打卡补一下, 帮我把3号的卡补了,
 // 补记11月2日, 补打卡 前天 … . These name the act itself (a question about one is shown how).
 const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:记|录|登|签|报)|补[^，,。；;！!？?\n卡]{0,14}?的(?:打 ?)?卡|(?:打 ?)?卡[^，,。；;！!？?\n补]{0,4}?补|的(?:学习|记录)[^，,。；;！!？?\n补]{0,3}?补/
+// what only a meeting has: a 党小组, a head-count, those who attended
+const GROUP_MET = /党小组|全组\s*(?:\d|[一二三四五六七八九十])|[应实]到|到会|全体党员|(?:\d+|[一二三四五六七八九十]+)\s*(?:人|名|位)(?:党员|同志)?(?:参加|出席|参会)|考勤/
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
-const BEFORE_DAY = /^(?:一下|个|上)? ?[:：,，]? ?$/
+const BEFORE_DAY = /^(?:一下|一|下|个|上)? ?[:：,，]? ?$/
 const AFTER_DAY = /^ ?(?:的 ?)?(?:卡 ?)?$/
 // 算昨天的, 算作4号, 记到11月3日: crediting a day named right after
 const CREDIT = /(?<![打计就])(?:算|记|计)(?:作|成|到|在|为|是)? ?/g
@@ -417,12 +420,12 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
 const ADDRESSED = /(?<!谢谢|谢)你(?!好|们好)/
 // 我要补一下…: a request now, not a promise; only these make it one
 // (学习回来补报, 忙完补: once back, once done — later)
-const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头|回来|回去|回家|到家|有空|空了|忙完)$/
+const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头|回来|回去|回家|到家|有空|空了|忙完)(?:把|给)?$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
 const BACKFILL_WEAK = /(?<![弥候增填])补(?![充贴助课选齐发缴交考票办学习足])/
 const MENTIONS_CARD = /卡/
 // what the cue and its glue leave in the content: 帮我把…的卡补了
-const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|下|个)?了?(?=[ :：，,。]|$))/g
+const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|一|下|个)?了?(?=[ :：，,。]|$))/g
 
 export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' } | { error: 'future'; date: DateStr }
 
@@ -453,7 +456,8 @@ function headBackfill(rest: string, now: Date): BackfillParse | null {
 }
 
 function spokenBackfill(text: string, now: Date, missed = false): BackfillParse | null {
-  const plain = plainOf(text)
+  // 补一下周五的 is 补一下 + 周五, not 下周五 (the same length, so positions hold)
+  const plain = plainOf(text).replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
   if (plain.length > MAX_PLAIN_STATEMENT) return null
   let strong = BACKFILL_CUE.exec(plain)
   const weak = strong ? null : BACKFILL_WEAK.exec(plain)
@@ -469,6 +473,12 @@ function spokenBackfill(text: string, now: Date, missed = false): BackfillParse 
   const cue = strong ?? credit ?? (weak && (missed || MENTIONS_CARD.test(plain)) ? weak : null)
   if (!cue) return null
   if (isNotice(plain) || notACheckin(plain)) return null
+  // 补记一下上周一的支委会, 补报上周四支部党课情况: a late report of a meeting, not a 补卡 — unless 打卡
+  // is said or one's own time or points are (…开完回家，又研读了两个小时…，补记一下)
+  if (/^补(?:记|报|录)/.test(cue[0]) && !/打卡|补卡|打(?:个|了个|一下|下)卡/.test(plain) && (kindMentions(plain).length || GROUP_MET.test(plain))) {
+    const own = figures(text)
+    if (own.minutes === null && own.points === null) return null
+  }
   const a = around(plain, { index: cue.index, length: cue[0].length })
   const cueAfter = plain.slice(cue.index + cue[0].length, cue.index + cue[0].length + 8)
   // 明天补卡, 回头补一下上周五的卡, 我会补上的: a promise; 补不了, 没补上: nothing done

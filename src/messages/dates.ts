@@ -34,7 +34,7 @@ const NOT_A_PLACE = '(?!\\s*(?:楼|室|厅|馆|门|院|线|车|位|房|床|栋|�
 // … and a bare 3日 that is a span: 三日内, 5日以内
 const NOT_A_DAY = `${NOT_A_PLACE}(?!\\s*(?:内|之内|以内))`
 // a d.m or m/d that is a quantity, not a day: 1.5小时, 3.5个, 30/40分钟
-const NOT_A_QUANTITY = '(?![\\d./%:：]|\\s*(?:小时|h|分|个|min|m|倍|元|万|千|百|人|次|篇|章|页|岁|斤|公里|km|年|条|节|题|项|讲|集|期|部分|课|遍))'
+const NOT_A_QUANTITY = '(?![\\d./%:：]|\\s*(?:小时|h|分|个|min|m|倍|元|万|千|百|人|次|篇|章|页|岁|斤|公里|km|年|条|节|题|项|讲|集|期|部分|课|遍|到齐|全到|都到|到会|实到|出席))'
 
 // Each alternative is a named group: the reading below never counts parentheses.
 const DATE = new RegExp([

@@ -2,16 +2,21 @@
 // saying one has not or will later ("没在群里打卡", "晚上学完就打卡", "明天再补吧", "不用补了"), and
 // someone else's or everyone's figures ("张伟今天+27分，是全支部最高的").
 
-const RULE = /自即日起|每位党员|各位党员|全体党员|每人每天|(?:每|一)天(?:学习)?(?:不少于|不低于|至少)|规矩|不少于\s*\d+\s*分钟|才算|达到[^，。]{0,10}才|须(?:在|于|每)|务必|要求(?:大家|各位|党员)/
+const RULE = /自即日起|(?:从|自)(?:今天|今日|明天|本周|下周|本月|下月|即日|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[月日号])(?:开始|起)|月底统计|每位党员|各位党员|全体党员|每人每天|(?:每|一)天(?:学习)?(?:不少于|不低于|至少)|规矩|不少于\s*\d+\s*分钟|才算|达到[^，。]{0,10}才|须(?:在|于|每)|务必|要求(?:大家|各位|党员)/
 const NOT_DONE = /没(?:在群里|有)?(?:打|打卡|补)(?!完|的)|还没(?:打|学|看(?!完)|读(?!完)|听(?!完)|开始|动)|不用(?:补|打)|不必(?:补|打)|(?:再|就|回头|晚点|待会|等会)(?:补|打)(?:卡)?(?:吧|了)?(?:[，。！!~～\s]|$)|学完(?:就|再)打|(?:明天|晚上|回头|下次)再补(?!点|些|一点|充)/
 // a summary of everyone's figures: 人均学习时长28.5小时, 学习强国日均42分, 打卡率95%
 const STATS = /人均|日均|打卡率|参与率|完成率|圆满收官|全支部共|共有\d+人打卡|\d+人(?:已)?打卡/
-const RANKING = /(?:全支部|全组|支部里|群里|大家里)?(?:最高|最多|第一名|排第|排名|榜首|倒数)/
+// (历史最高, 个人最高: one's own best is no ranking)
+const RANKING = /(?:全支部|全组|支部里|群里|大家里)?(?:(?<!历史|个人|我的|自己|新)最高|(?<!历史|个人)最多|第一名|排第|排名|榜首|倒数)/
 
 /** "昨天没打卡，补24号的", "忘了打卡了 补一下": the miss is the reason for the 补卡 that follows it. */
-export const MISSED_THEN_BACKFILL = /(?:没|忘(?:了|记了?)?|漏|未)(?:能|来得及)?(?:打|打卡|打上|打成)(?:卡)?(?:了)?[\s，,。！!~～啊呀哈嘛]{0,4}(?=补(?!完|的话|吗|不补))/
+// (上周五没打卡 其实学了的 … 现在补上: what was studied may come between; 忙忘了 补一下: 忘 alone)
+export const MISSED_THEN_BACKFILL = /(?:(?:没|忘(?:了|记了?)?|漏|未)(?:能|来得及)?(?:打|打卡|打上|打成)(?:卡)?(?:了)?|忘(?:了|记了))(?=[\s，,。！!~～啊呀哈嘛]{0,4}补(?!完|的话|吗|不补)|[^。！!？?\n]{0,30}(?:现在|这就|马上|今天)?补(?:上|一下|下|个)(?!完|的话|吗))/
+
+// praise of another's 打卡 (表扬一下雅琴, 给黄磊点个赞): one's own "给自己点个赞" is still a check-in
+const PRAISES_OTHER = /表扬(?:一下)?|给(?!自己)[^，。,\s]{1,6}点个?赞|(?:向|跟)[^，。,\s]{1,6}学习/
 
 export function notACheckin(plain: string): boolean {
   const said = plain.replace(MISSED_THEN_BACKFILL, '')
-  return RULE.test(plain) || NOT_DONE.test(said) || RANKING.test(plain) || STATS.test(plain)
+  return RULE.test(plain) || NOT_DONE.test(said) || RANKING.test(plain) || STATS.test(plain) || PRAISES_OTHER.test(plain)
 }

@@ -15,6 +15,7 @@ const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组�
 const LEAD = new RegExp(`^(?:${TITLE})+`)
 const TAIL = new RegExp(`(?:${TITLE})+$`)
 const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u
+const COMMON_WORD = /^(?:建国|国庆|建军|建党|建华|解放|和平|胜利|光明|振兴|文明|富强|民主|自由|平等|公正|法治|爱国|敬业|诚信|友善|国强|中华|红军|卫国|学习|春节|新年)$/
 
 /** Every way the roster writes a member, longest first (so 王建国 wins over an alias 王建). */
 export function rosterWords(roster: readonly RosterEntry[]): { word: string; name: string }[] {
@@ -24,6 +25,10 @@ export function rosterWords(roster: readonly RosterEntry[]): { word: string; nam
   for (const m of roster) {
     out.push({ word: m.name, name: m.name })
     for (const a of m.aliases ?? []) if (a.length >= 2) out.push({ word: a, name: m.name })
+    // 红梅 for 李红梅: members call each other by the given name, when it is two characters or more,
+    // no one else's, and not a common word (建国, 国庆 …)
+    const given = m.name.slice(1)
+    if (given.length >= 2 && HAN_NAME.test(given) && !COMMON_WORD.test(given) && roster.filter((o) => o.name.slice(1) === given || o.name === given).length === 1) out.push({ word: given, name: m.name })
     // a surname shared by two members names neither
     if (m.role && bySurname.get(m.name[0]!) === 1) for (const t of OFFICE[m.role] ?? []) out.push({ word: m.name[0]! + t, name: m.name })
   }
@@ -32,7 +37,8 @@ export function rosterWords(roster: readonly RosterEntry[]): { word: string; nam
 
 /** The roster name for a written name ("副书记王建国", "王建国同志", "周书记"), or the bare written name. */
 export function resolvePerson(raw: string, roster: readonly RosterEntry[]): string | null {
-  const s = raw.replace(/[\s"“”'‘’「」]/g, '').replace(/[（(].*$/, '')
+  // (今天红梅: a day said before the name is no part of it)
+  const s = raw.replace(/[\s"“”'‘’「」]/g, '').replace(/[（(].*$/, '').replace(/^(?:今天|今日|昨天|上午|下午|晚上|刚才|刚刚)/, '')
   if (!s) return null
   const words = rosterWords(roster)
   const exact = words.find((w) => w.word === s)
