@@ -156,7 +156,7 @@ const asks = (a: Around) =>
 // someone else did it: 他今天打卡了, 老王已经学完了, 有人还没看, 我爸今天学了一小时, 我家那位拿了50分
 const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同给]|[和跟与陪带同给]我|[哄送接陪带管]完|照顾完?)(?:孩子|儿子|女儿|老公|爱人|老婆|媳妇|丈夫|妻子|(?:我|俺)?(?:爸|妈)|爸爸|妈妈|父亲|母亲|老爸|老妈|老伴|家那位|家属|同事|朋友|领导|同学)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
-const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习|表扬|点赞|夸夸|夸一下/
+const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
 const notYet = (a: Around) => LATER.test(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
@@ -427,6 +427,9 @@ const MENTIONS_CARD = /卡/
 // what the cue and its glue leave in the content: 帮我把…的卡补了
 const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|一|下|个)?了?(?=[ :：，,。]|$))/g
 
+// 补一下周五的 is 补一下 + 周五, not 下周五: the 下 is blanked (the same length, so positions hold)
+const apartFromWeek = (s: string): string => s.replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
+
 export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' } | { error: 'future'; date: DateStr }
 
 /**
@@ -456,8 +459,7 @@ function headBackfill(rest: string, now: Date): BackfillParse | null {
 }
 
 function spokenBackfill(text: string, now: Date, missed = false): BackfillParse | null {
-  // 补一下周五的 is 补一下 + 周五, not 下周五 (the same length, so positions hold)
-  const plain = plainOf(text).replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
+  const plain = apartFromWeek(plainOf(text))
   if (plain.length > MAX_PLAIN_STATEMENT) return null
   let strong = BACKFILL_CUE.exec(plain)
   const weak = strong ? null : BACKFILL_WEAK.exec(plain)
@@ -502,7 +504,7 @@ function spokenBackfill(text: string, now: Date, missed = false): BackfillParse 
 function credited(rest: string, now: Date, cue: string | null): BackfillParse | null {
   // titles masked, not removed: the positions must stay those of `rest`; 补(一)下周三的卡 is
   // 补一下 + 周三, not 下周三
-  const t = rest.replace(TITLE, (m) => '·'.repeat(m.length)).replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
+  const t = apartFromWeek(rest.replace(TITLE, (m) => '·'.repeat(m.length)))
   const all = datePhrases(t, now, 'past')
   if (!all.length) return null
   const follows = (p: DatePhrase, re: RegExp) => re.test(t.slice(p.index + p.dateLength, p.index + p.dateLength + 8))

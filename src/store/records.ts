@@ -57,8 +57,8 @@ export interface ByMessage { byMsg?: string }
 
 // The month held in memory is mostly check-ins that repeat the same few strings: the day, the member,
 // the branch; most have no titles; the content is a stretch of the text. Held once each (and the
-// content as a slice of the text) the month takes a fifth less memory. Bounded, so it never grows
-// with history; what does not fit is simply held as read.
+// content as a slice of the text), about 1 MB less for the bench's 23k records of a month. Bounded,
+// so it never grows with history; what does not fit is simply held as read.
 const SHARED_MAX = 8192
 const shared = new Map<string, string>()
 const once = (v: string): string => {
