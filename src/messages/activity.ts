@@ -12,6 +12,7 @@ import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
 import { COMPLETED, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
+import { enumeratedItems } from './items.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
@@ -66,6 +67,8 @@ function topicOf(text: string, labelled: string | undefined): string | null {
   if (labelled) return labelled.trim() || null
   const t = /《[^《》\n]{1,40}》/.exec(text)
   const m = TOPIC_VERB.exec(text)
+  // 题目是《学习贯彻…》: a verb inside the title starts no topic of its own
+  if (m && t && m.index > t.index && m.index < t.index + t[0].length) return t[0]
   if (m) {
     const s = m[0].replace(/\s*(?:应到|实到|参加|出席|主持|到会|与会|缺席|请假|全员|全体|共\d|\d+人).*$/, '').trim()
     if (s.length >= 4) return s
@@ -225,8 +228,12 @@ export function parseActivities(input: string, now: Date, ctx: ReportContext): A
   // a reply that quotes a question (「李红梅：…能发我吗？」 - - - 已发你邮箱。我昨天讲的那一课实到9人) is its reply
   const norm = normalize(input).trim()
   const text = commonSpeech(norm.startsWith('「') ? stripQuote(norm) : norm)
+  // a list of meetings (①开了支委会…②下周党课…) is read item by item; a list of one meeting's fields
+  // (1.时间：… 2.地点：…) as a whole
+  const items = enumeratedItems(text)
+  if (items && items.filter((i) => kindAt(i)).length >= 2) return listed(items, now, ctx)
   const whole = parseOne(text, now, ctx, null)
-  if (!whole) return []
+  if (!whole) return items ? listed(items, now, ctx) : []
   const marker = MARKER.exec(text)
   const body = (marker ? text.slice(marker[0].length) : text).trim()
   const starts = meetingStarts(body)
@@ -238,6 +245,18 @@ export function parseActivities(input: string, now: Date, ctx: ReportContext): A
   if (rest.some((r) => !r || (r.kind === first.kind && r.group === first.group))) return [whole]
   // the day said once, for both: a later part inherits it and asks nothing about it
   return [first, ...(rest as ActivityParse[])]
+}
+
+// ①周二召开了支委会…；②下周四开党员大会，请…: a list whose whole reads as a notice may still report
+// a meeting in one item; each item is read with the words before the list. Beside a plan, an item
+// reports only with the plain words of a meeting held (召开了, 已召开, 实到): 周二召开支委会 there is a plan too.
+function listed(items: string[], now: Date, ctx: ReportContext): ActivityParse[] {
+  const out: ActivityParse[] = []
+  for (const item of items) {
+    const r = parseOne(item, now, ctx, null)
+    if (r && (evidenceOf(item).heldStrong || r.attendees !== null) && !r.unclear.includes('kind') && !out.some((o) => o.kind === r.kind && o.date === r.date && o.group === r.group)) out.push(r)
+  }
+  return out.slice(0, MAX_MEETINGS)
 }
 
 function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateStr | null): ActivityParse | null {
