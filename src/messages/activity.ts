@@ -12,7 +12,7 @@ import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
 import { COMPLETED, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
-import { enumeratedItems } from './items.js'
+import { enumeratedItems, itemText, type Item } from './items.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
 /** What the parser could not tell and the bot should ask the reporter. */
@@ -66,7 +66,8 @@ const TOPIC_VERB = /(?:集中学习|专题学习|学习了|学了|学习|研读|
 function topicOf(text: string, labelled: string | undefined): string | null {
   if (labelled) return labelled.trim() || null
   const t = /《[^《》\n]{1,40}》/.exec(text)
-  const m = TOPIC_VERB.exec(text)
+  // 集中学习结束啦: the kind itself, then how it went, is no topic
+  const m = [...text.matchAll(new RegExp(TOPIC_VERB, 'g'))].find((x) => !/^(?:集中学习|专题学习|学习)\s*(?:结束|完|啦|会|现场|活动|圆满|顺利|已|刚)|^(?:讨论|研究|学习|交流)得|^\S{2,4}?了?(?:约|近|快)?[半一二两三四五六七八九十\d]+个?(?:多)?(?:小时|分钟|钟头)|计划/.test(x[0]))
   // 题目是《学习贯彻…》: a verb inside the title starts no topic of its own
   if (m && t && m.index > t.index && m.index < t.index + t[0].length) return t[0]
   if (m) {
@@ -80,7 +81,8 @@ const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{
 
 // Role words after a name: "王建国同志主持", "王建国作专题辅导", "周书记带领大家学习"
 // (雅琴姐主持的: a member is also called by name and 姐 or 哥)
-const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师|大姐|大哥|姐|哥)?\s*(?:主持|召集|牵头)/
+// (党费核算由雅琴牵头: a task led, not the meeting)
+const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师|大姐|大哥|姐|哥)?\s*(?:主持|召集|牵头(?=召开|组织|开展|举办|开了|举行))/
 const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)\s*(?:正在|在|来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
 const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:带领|带着|领着|组织|召集)/
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
@@ -110,6 +112,11 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   const described = describedSpeaker(text)
   speaker ??= described && resolvePerson(described, roster)
   if (kind === '党课') speaker ??= fromSomewhereSpeaker(text)
+  // 昨晚书记那堂党课, 听书记讲的课: the branch's 书记, when the word stands alone
+  if (kind === '党课' && !speaker && /(?:^|[，。,\s！!]|昨晚|昨天|今天|上午|下午|晚上|听|请|由|是)书记(?:那|这)?(?:一)?(?:堂|节|次)?(?:的)?(?:党课|课|讲(?!话))/.test(text)) {
+    const heads = roster.filter((m) => m.role === '书记')
+    if (heads.length === 1) speaker = heads[0]!.name
+  }
   speaker ??= generic(new RegExp(`由\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:讲授|主讲|授课|宣讲|作|讲)`, 'u'))
     ?? generic(/(?:邀请|请|由)(?:了)?[^，。为给]{0,8}?([^\s\d，。、校委部局院所厅处办会党市省区县]{1,3}?(?:教授|老师|专家|主任|部长|处长|校长|局长|书记))\s*(?:为|给|向|来|到)/u)
     ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
@@ -127,7 +134,8 @@ const GIVES = /(?<=同志|老师|教授)(?:来|给大家|为大家)?讲(?!话|�
 function describedSpeaker(text: string): string | null {
   for (const m of text.matchAll(GIVES)) {
     const start = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '：', ':'].map((c) => text.lastIndexOf(c, m.index - 1) + 1))
-    const name = visitorName(text.slice(start, m.index).replace(/(?:为|给|向)(?:大家|我们|全体党员|党员们?|同志们)?$/, ''))
+    // 马振华副书记来支部宣讲, 林晓东教授给支部作了辅导: where they came and for whom is not their title
+    const name = visitorName(text.slice(start, m.index).replace(/(?:专门|特意)?(?:来|到)?(?:我们支部|支部|我们这里|这里)?(?:为|给|向|跟)?(?:大家|我们|全体党员|党员们?|同志们|支部党员|支部|全体同志)?$/, ''))
     if (name) return name
   }
   return null
@@ -155,6 +163,35 @@ function datePhrases(text: string, now: Date): DatePhrase[] {
 }
 
 /** A day part said today that has not come yet ("今天下午" at 10:00): the meeting is still ahead. */
+const SENTENCE_END = /[。！!\n；;？?]/
+/**
+ * Whether the sentence holding the kind word at `index` says, by itself, that the meeting was held:
+ * in words (刚散, 开得很实在), or as the meeting of a day gone by (昨天下午主题党日，…). The day of a kind
+ * only referred to (把21号主题党日的方案定下来了) is not this meeting's.
+ */
+function heldInItsSentence(body: string, index: number, now: Date, referred: readonly { index: number }[]): boolean {
+  let start = index
+  while (start > 0 && !SENTENCE_END.test(body[start - 1]!)) start--
+  const rest = body.slice(index).search(SENTENCE_END)
+  const end = rest < 0 ? body.length : index + rest
+  const sentence = body.slice(start, end)
+  const e = evidenceOf(sentence)
+  if (e.planStrong || e.planWeak || e.question || e.negated || e.forwarded || e.trouble) return false
+  const today = dayOf(now)
+  const of = (d: DatePhrase) => referred.some((r) => r.index - start >= d.index + d.length && r.index - start <= d.index + d.length + 2)
+  const days = datePhrases(sentence, now).filter((d) => !of(d))
+  if (days.some((d) => d.date > today || (d.date === today && laterToday(d, now)))) return false
+  const rel = index - start
+  const dayBefore = days.some((d) => d.index + d.length <= rel && rel - (d.index + d.length) <= 2 && /^\s*(?:的)?\s*$/.test(sentence.slice(d.index + d.length, rel)))
+  // (11月12日上午召开支委会, sent that afternoon: a part of today that is over is past too)
+  const hm = clockOf(now)
+  const over = (d: DatePhrase) => d.time ? d.time < hm : d.part === '上午' ? hm >= '12:00' : d.part === '下午' ? hm >= '17:00' : d.part === '晚上' && hm >= '21:30'
+  const past = days.some((d) => d.date < today || (d.date === today && over(d)))
+  // (今天的主题党日我就不去了, 昨天党课我请假了: one's own absence says nothing of it)
+  const away = /请假|请过假|不去了|去不了|来不了|参加不了|没法参加|不能参加|去不成|没去成/.test(sentence)
+  return e.heldStrong || (e.heldWeak && (past || /刚刚|刚才|刚(?!要|准备)/.test(sentence))) || (dayBefore && past && !away)
+}
+
 function laterToday(d: DatePhrase, now: Date): boolean {
   const hm = clockOf(now)
   if (d.time) return d.time > hm
@@ -166,7 +203,9 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 // … or what the meeting prepared: 布置组织生活会的准备工作
 const PASSED_ON_BEFORE = /(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
-const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备)/
+// … or as a time (组织生活会前谈一轮, 组织生活会后接着进行了评议), what was said there (小组会上说的整改), or
+// what was decided about it (主题党日的方案, 主题党日分工)
+const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备|准备情况|方案|分工|议程|流程安排|通知)|^\s*(?:召开)?(?:之?前|以前)(?!已|就已)|^\s*(?:结束)?(?:之?后|以后)[^，。,\n]{0,6}(?:接着|随后|紧接着|又|继续)|^\s*上[^，。,\n]{0,6}?(?:提|说|讲|查摆|指出|点)(?:出)?的/
 function subjectMatter(body: string, m: { index: number; word: string }): boolean {
   return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
 }
@@ -231,7 +270,7 @@ export function parseActivities(input: string, now: Date, ctx: ReportContext): A
   // a list of meetings (①开了支委会…②下周党课…) is read item by item; a list of one meeting's fields
   // (1.时间：… 2.地点：…) as a whole
   const items = enumeratedItems(text)
-  if (items && items.filter((i) => kindAt(i)).length >= 2) return listed(items, now, ctx)
+  if (items && items.filter((i) => kindAt(i.own)).length >= 2) return listed(items, now, ctx)
   const whole = parseOne(text, now, ctx, null)
   if (!whole) return items ? listed(items, now, ctx) : []
   const marker = MARKER.exec(text)
@@ -250,9 +289,9 @@ export function parseActivities(input: string, now: Date, ctx: ReportContext): A
 // ①周二召开了支委会…；②下周四开党员大会，请…: a list whose whole reads as a notice may still report
 // a meeting in one item; each item is read with the words before the list. Beside a plan, an item
 // reports only with the plain words of a meeting held (召开了, 已召开, 实到): 周二召开支委会 there is a plan too.
-function listed(items: string[], now: Date, ctx: ReportContext): ActivityParse[] {
+function listed(items: Item[], now: Date, ctx: ReportContext): ActivityParse[] {
   const out: ActivityParse[] = []
-  for (const item of items) {
+  for (const item of items.map(itemText)) {
     const r = parseOne(item, now, ctx, null)
     if (r && (evidenceOf(item).heldStrong || r.attendees !== null) && !r.unclear.includes('kind') && !out.some((o) => o.kind === r.kind && o.date === r.date && o.group === r.group)) out.push(r)
   }
@@ -267,12 +306,17 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const { fields, labels } = labelledFields(body)
   const ev = evidenceOf(body)
   const kindField = kindAt(fields.kind ?? '')
-  let named = kindField ?? kindAt(body)
+  // 组织生活会后接着进行了民主评议: the kind the message is about, not one it only refers to
+  const mentioned = kindMentions(body)
+  const referred = mentioned.filter((m) => subjectMatter(body, m))
+  let named = kindField ?? (referred.length && referred.length < mentioned.length
+    ? kindAt(referred.reduce((t, m) => t.slice(0, m.index) + ' '.repeat(m.word.length) + t.slice(m.index + m.word.length), body))
+    : kindAt(body))
   // 小组碰了个头…，主要是传达支委会精神: a kind named only as what was passed on is the subject matter;
   // the kind the sentence implies is the meeting's
   if (!kindField && named && kindMentions(body).every((m) => subjectMatter(body, m))) {
     const alt = impliedKind(body)
-    if (alt && alt !== 'meeting' && alt !== 'other') named = null
+    if (alt && alt !== 'meeting' && alt !== 'other' && alt !== named.kind) named = null
   }
   const implied = named ? null : impliedKind(body)
   let kind: Kind | null = named?.kind ?? (implied === 'other' ? '其他' : implied && implied !== 'meeting' ? implied : null)
@@ -280,7 +324,10 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const today = dayOf(now)
   // 为明天的组织生活会做准备: the day of what was prepared for, not of this meeting
   const dated = body.replace(PREPARED_FOR, (m) => ' '.repeat(m.length))
-  const phrases = datePhrases(dated, now)
+  // 把21号主题党日的方案定下来了: the day of a kind only referred to is not this meeting's
+  // (昨天组织生活会后接着…: a meeting just after it is on its day)
+  const dayOfOther = (r: { index: number; word: string }) => !/^\s*(?:结束)?(?:之?后|以后)/.test(body.slice(r.index + r.word.length))
+  const phrases = datePhrases(dated, now).filter((d) => !referred.some((r) => dayOfOther(r) && r.index >= d.index + d.length && r.index <= d.index + d.length + 2 && /^\s*的?\s*$/.test(dated.slice(d.index + d.length, r.index))))
   // "请大家把心得体会周一前交给我": a deadline for handing in, not the meeting's day
   const ahead = datePhrases(withoutHandIns(dated), now)
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
@@ -308,7 +355,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     if (/打卡|补卡|签到(?!表|册|本|单)|打(?:个|了个|一下|下)卡/.test(body)) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
     // … but how long a meeting or its speaker went on ("讲了一个半小时") is the meeting's, not study time
-    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课)了?(?:约|大约|近|将近|足足)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
+    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课)了?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
     if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
     // a forwarded record is ours only when it names one of our 党小组
     // ("值得我们学习借鉴" says it is someone else's)
@@ -316,13 +363,16 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody || otherBranch(body, ctx.branch)) return null
     if (ev.trouble && !figures && !structured) return null
     if (named && !figures && !structured && mentionedOnly(body, kindMentions(body))) return null
-    if (future && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
-    if (ev.planStrong && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
+    // 支委会刚散。定了三件事：述职报告12月10日前交…: what the message goes on to ask or announce does
+    // not undo a meeting its own sentence says was held
+    const heldHere = !kindField && (named ? heldInItsSentence(body, named.index, now, referred) : !!kind && heldInItsSentence(body, 0, now, referred))
+    if (future && !heldHere && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
+    if (ev.planStrong && !heldHere && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
-    if (ev.planWeak && !ev.heldStrong && !pastDated) return null
+    if (ev.planWeak && !ev.heldStrong && !pastDated && !heldHere) return null
     // "召开支委会，研究发展党员工作": the agenda of a meeting held, its day to be asked
     const agenda = !!kind && /召开|举行|开展|组织/.test(body) && /研究|讨论|传达|审议|部署|通报|总结|学习|决定|通过/.test(body)
-    const happened = ev.heldStrong || (ev.heldWeak && (pastDated || !!own)) || structured || figures || agenda
+    const happened = ev.heldStrong || (ev.heldWeak && (pastDated || !!own)) || structured || figures || agenda || heldHere
     if (!happened) return null
     if (!kind) {
       // a meeting of no named kind counts only with clear evidence; the bot asks what it was

@@ -16,15 +16,15 @@ const EXPECTED = [
   new RegExp(`应(?:到|出席|参会|参加)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
   new RegExp(`(?:支部|小组|全支部|全组)?(?:现)?共有${WHO}${N}\\s*${UNIT}`),
   new RegExp(`有表决权(?:的)?${WHO}${N}\\s*${UNIT}`),
-  new RegExp(`(?<![\\d/.\\-:])\\d{1,3}\\s*/\\s*(\\d{1,3})(?![\\d/.\\-:]|\\s*[日号])`),
+  new RegExp(`(?<![\\d/.\\-])(?<!\\d\\s?:)\\d{1,3}\\s*/\\s*(\\d{1,3})(?![\\d/.\\-:]|\\s*[日号])`),
 ]
 const ATTENDEES = [
   new RegExp(`实(?:到|际到会|际出席|际参加|际参会|到会)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
-  new RegExp(`(?<![应实])(?:到会|到课|到场|听课|与会|出席|参会|参加|参与|参学|参训|参评)(?:会议|活动|学习)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计|一共|总共)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
+  new RegExp(`(?<![应实])(?:到会|到课|到场|听课|与会|出席|参会|参加|参与|参学|参训|参评)(?:会议|活动|学习)?(?:有表决权的?|正式)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计|一共|总共)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
   new RegExp(`(?:共|共计|合计|总共|一共)?\\s*${N}\\s*${UNIT}${WHO}(?:同志)?(?:参加|参会|出席|到会|与会|参与|到场|到了)`),
   new RegExp(`(?:在线|线上|参学|参训)${WHO}\\s*${N}\\s*${UNIT}`),
   // "5/5": present of expected, as a tally
-  new RegExp(`(?<![\\d/.\\-:])(\\d{1,3})\\s*/\\s*\\d{1,3}(?![\\d/.\\-:]|\\s*[日号])`),
+  new RegExp(`(?<![\\d/.\\-])(?<!\\d\\s?:)(\\d{1,3})\\s*/\\s*\\d{1,3}(?![\\d/.\\-:]|\\s*[日号])`),
   new RegExp(`(?:来了|到了|到场|去了)\\s*${N}\\s*${UNIT}(?!\\s*(?:没|不))`),
   new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|在场|一起(?!去吃|吃|聚餐))`),
   new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|去了|在|到齐|参加|出席|到会|参会|参评|参与|参学|参训|听课|到|来)`),
@@ -142,7 +142,8 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
     const n = first(fields.attendeesList, [new RegExp(`${N}\\s*${UNIT}`)])?.n
     if (n !== undefined) attendees = n
     else {
-      const names = splitNames(fields.attendeesList.replace(/[（(][^）)]*[）)]/g, '').replace(/等.*$/, ''))
+      // 到会：赵静、李红梅；黄磊请假: the list ends where its clause does
+      const names = splitNames(fields.attendeesList.split(/[;；。]/)[0]!.replace(/[（(][^）)]*[）)]/g, '').replace(/等.*$/, ''))
       const people = names.map((p) => resolvePerson(p, roster))
       if (names.length && people.every(Boolean)) { attendees = names.length; listed = [...new Set(people as string[])] }
     }

@@ -177,7 +177,8 @@ const STUDIED_WORD = /学|读|看|听|强国|积分|党|课|答题|视频|文章
 const THAT_ONE = /(?:那条|这条|上条|上一条|刚才那条|那个|这个|那次|这次|那一条)$/
 // a resolution or a rule: 我争取每天打卡, 要求每天打卡
 // (每日答题, 每周答题: sections of 学习强国, not a schedule)
-const SCHEDULE_NEAR = /每天|每日(?!答题)|天天|每周(?!答题)|至少|不少于|争取|力争|要求|规定/
+// (对照组织生活会的要求，把党章通读了一遍: studying up to a standard is no rule of how much)
+const SCHEDULE_NEAR = /每天|每日(?!答题)|天天|每周(?!答题)|至少|不少于|争取|力争|(?<!(?:对照|按照|根据|结合|落实)[^，,。]{0,12})要求|规定/
 
 // 看了一集《觉醒年代》，算学习打卡吧 / 就算打卡了: the sender counts their own study (a rule says 才算 or
 // 也算 to others, a question asks 算打卡吗？). Read without the 算 and the softening 吧.
@@ -294,7 +295,7 @@ const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|�
 const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲(?!视频|材料|稿|音频|提纲|片)|辅导(?!读本|材料|教材|用书|视频)|领学|座谈|研讨|三会一课/
 const LATER_CLAUSE = /(?<=[，,；;])\s*(?:稍后|回头|之后|然后|下次|明天|晚些|届时|到时)[^，,。；;\n]*/g
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
-const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|要求|目标|力争|争取|计划|安排/
+const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|(?<!(?:对照|按照|根据|结合|落实)[^，,。]{0,12})要求|目标|力争|争取|计划|安排/
 // what could be done, not what was: 30分钟就能看完
 const POTENTIAL = /(?:能|可以|可|得以|才能)$/
 // a plain statement is short: a forwarded article full of 学习 is not someone's check-in
@@ -304,7 +305,8 @@ const MAX_PLAIN_STATEMENT = 160
 const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|今晨|昨晚|刚刚|刚才|刚|已经|已|上午|下午|晚上|中午|早上|早晨|清晨|晨起|晨间?|早起后?|睡前|晚饭后|午饭后|午休时?)[ ,，]?|[\d:.\-—~～到至点半分 ])*$/
 
 // a speech is content, not a meeting: 在座谈会上的讲话, 在全国宣传思想工作会议上的重要讲话
-const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)/g
+// (… and what a meeting asked: 对照党小组会上提出的要求)
+const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)|[^，,。；;\n]{0,16}(?:会|会议)上(?:提出|提|讲|说|布置|部署|强调)的(?:要求|意见|任务)/g
 // 学习时间：19:30-20:30，内容：党章总纲 — the labels of a check-in form
 // (今日学习情况：… is the heading of one member's report of the day)
 const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]|^(?:我的)?(?:今日|今天|当日|本日)?学习情况 ?[:：]/
@@ -405,7 +407,7 @@ const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:�
 // what only a meeting has: a 党小组, a head-count, those who attended
 const GROUP_MET = /党小组|全组\s*(?:\d|[一二三四五六七八九十])|[应实]到|到会|全体党员|(?:\d+|[一二三四五六七八九十]+)\s*(?:人|名|位)(?:党员|同志)?(?:参加|出席|参会)|考勤/
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
-const BEFORE_DAY = /^(?:一下|一|下|个|上)? ?[:：,，]? ?$/
+const BEFORE_DAY = /^(?:一下|一|下|个|上|打|打一下)? ?[:：,，]? ?$/
 const AFTER_DAY = /^ ?(?:的 ?)?(?:卡 ?)?$/
 // 算昨天的, 算作4号, 记到11月3日: crediting a day named right after
 const CREDIT = /(?<![打计就])(?:算|记|计)(?:作|成|到|在|为|是)? ?/g

@@ -66,7 +66,8 @@ interface Found { minutes: number; total: boolean; index: number; end: number; r
 const DAY_PART = '(?:上午|早上|早晨|早|中午|下午|傍晚|晚上|晚)'
 const CLOCK = (k: string) =>
   `(?:(?<p${k}>${DAY_PART}) ?)?(?<h${k}>\\d{1,2}|[${CN_CHARS}]{1,3})(?: ?[:：] ?(?<m${k}>\\d{2})|[点时] ?(?:(?<half${k}>半)|(?<q${k}>[一三])刻|(?<n${k}>\\d{1,2}|[${CN_CHARS}]{1,3}) ?分?)?)`
-const CLOCK_RANGE = new RegExp(`(?<!\\d[:：./]|\\d)${CLOCK('a')} ?(?:到|至|~|-{1,2}|—{1,2}|–|－|～) ?${CLOCK('b')}(?![\\d.]| ?(?:小时|分钟|号|日|月|个|人))`, 'g')
+// (从九点读到九点半: the verb may stand between the first time and its 到)
+const CLOCK_RANGE = new RegExp(`(?<!\\d[:：./]|\\d)${CLOCK('a')} ?(?:(?:一直)?(?:学习|阅读|研读|学|读|看|听|背|抄)(?=到))?(?:到|至|~|-{1,2}|—{1,2}|–|－|～) ?${CLOCK('b')}(?![\\d.]| ?(?:小时|分钟|号|日|月|个|人))`, 'g')
 
 function clockMinutes(g: Record<string, string | undefined>, k: string, part: string | undefined): number | null {
   const h = parseNumber(g[`h${k}`]!)

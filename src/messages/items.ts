@@ -5,8 +5,12 @@ import { parseNumber } from './numerals.js'
 // an item number: ① (1) （一） anywhere; 1. 1、 1） 一、 at the start of the text or after a break
 const ITEM = /(?<circled>[①-⑳])|[（(]\s*(?<paren>\d{1,2}|[一二三四五六七八九十]{1,2})\s*[）)]|(?:^|[\s；;。，,：:])(?:(?<num>\d{1,2})\s*(?:[、．)）]|\.(?!\d{1,2}\s*[./]\d))|(?<cn>[一二三四五六七八九十]{1,2})\s*、)/g
 
+export interface Item { head: string; own: string }
+/** An item as read: with the words before the list. */
+export const itemText = (i: Item): string => `${i.head}${i.head ? ' ' : ''}${i.own}`
+
 /** The items of a list numbered from one without a gap, or null when the text is no such list. */
-export function enumeratedItems(text: string): string[] | null {
+export function enumeratedItems(text: string): Item[] | null {
   const marks: { n: number; at: number; end: number; style: string }[] = []
   for (const m of text.matchAll(ITEM)) {
     const g = m.groups!
@@ -21,7 +25,7 @@ export function enumeratedItems(text: string): string[] | null {
     for (const k of marks) if (k.at > chain.at(-1)!.at && k.style === first.style && k.n === chain.length + 1) chain.push(k)
     if (chain.length < 2) continue
     const head = text.slice(0, first.at).trim()
-    return chain.map((k, i) => `${head}${head ? ' ' : ''}${text.slice(k.end, chain[i + 1]?.at ?? text.length).trim()}`)
+    return chain.map((k, i) => ({ head, own: text.slice(k.end, chain[i + 1]?.at ?? text.length).trim() }))
   }
   return null
 }

@@ -1,0 +1,46 @@
+// Check-ins of the tenth set's classes (issue 12, set h): studying up to a standard (对照…的要求) is no
+// rule of how much; 补打 before the day (补打上周五的：…); a clock range with the verb inside it
+// (从九点读到九点半). And what stays none: a real rule (要求每天学习半小时), 补打 promised.
+import { describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import fc from 'fast-check'
+import { parseBackfill, parseCheckin } from '../../src/messages/checkin.js'
+
+const NOW = new Date('2026-11-24T21:40:00+08:00') // a Tuesday
+const read = (t: string) => parseCheckin(t, NOW)
+const backfill = (t: string) => { const b = parseBackfill(t, NOW); return b && 'checkin' in b ? b : null }
+
+describe('对照…的要求 is what one studied by', () => {
+  test('"今天对照{X}的要求，{studied}" is a check-in with its time', () => {
+    fc.assert(fc.property(fc.constantFrom('组织生活会', '支部', '党小组会上提出', '上级'), fc.constantFrom('对照', '按照', '根据', '结合'),
+      fc.constantFrom<[string, number]>(['把党章从头到尾通读了一遍，用了一个半钟头', 90], ['学习了《条例》第三章，40分钟', 40], ['读了准则原文，半小时', 30]), (x, verb, [s, n]) => {
+        const text = `今天${verb}${x}的要求，${s}`
+        assert.equal(read(text)?.minutes, n, text)
+      }), { numRuns: 100 })
+  })
+  test('a rule of how much stays none', () => {
+    for (const t of ['要求每天学习半小时', '支部要求大家每天学习强国不少于30分钟', '按要求每人至少学习40分钟']) assert.equal(read(t), null, t)
+  })
+})
+
+describe('补打 before the day', () => {
+  test('"补打{day}的：…" credits that day', () => {
+    fc.assert(fc.property(fc.constantFrom<[string, string]>(['上周五', '2026-11-20'], ['昨天', '2026-11-23'], ['前天', '2026-11-22'], ['22号', '2026-11-22']), fc.constantFrom('补打', '补打一下'), fc.constantFrom('的：', '的 ', '：'),
+      fc.constantFrom('读了《论党的自我革命》两篇，大概40分钟', '学习强国看了半小时视频'), ([d, date], cue, glue, s) => {
+        const text = `${cue}${d}${glue}${s}`
+        assert.equal(backfill(text)?.date, date, text)
+      }), { numRuns: 100 })
+  })
+  test('a 补打 promised is none', () => {
+    for (const t of ['明天补打昨天的', '回头补打上周五的卡']) assert.equal(backfill(t), null, t)
+  })
+})
+
+describe('a clock range with the verb inside', () => {
+  test('"从{a}{verb}到{b}" is the minutes between', () => {
+    fc.assert(fc.property(fc.constantFrom<[string, string, number]>(['九点', '九点半', 30], ['8点', '9点', 60], ['七点一刻', '八点', 45], ['20:10', '20:50', 40]), fc.constantFrom('读', '学', '看', '学习'), fc.constantFrom('', '从'), ([a, b, n], v, from) => {
+      const text = `今天读了党章里关于党员义务那部分，${from}${a}${v}到${b}`
+      assert.equal(read(text)?.minutes, n, text)
+    }), { numRuns: 100 })
+  })
+})
