@@ -15,7 +15,12 @@ import { exampleContext } from '../helpers/branch-roster.js'
 // activity-varied-6 is a fifth (stop 22), scored at first sight before any change: recognised 90 %,
 // 3 false of 30, date 97 %, attendees 86 %, host/speaker 80 %; two of its labels were corrected (a
 // Friday said on a Sunday; a checklist of two meetings, now two records).
-for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl', 'activity-varied-6.jsonl', 'activity-varied-7.jsonl']) {
+// activity-varied-8 is set h (stop 25, November), by a helper who did not read the code; first sight,
+// end to end through simulate: recognised 66 %, 0 false of 35, attendees 76 %, host/speaker 59 % (40 %
+// of its reports are members' own accounts); kept after tuning on it. Two rows stay unread: a lesson
+// whose length is told beside it (微党课…十五分钟) and 小组会上说的整改 (talk of a meeting, as
+// plain-language.test.ts has it).
+for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl', 'activity-varied-6.jsonl', 'activity-varied-7.jsonl', 'activity-varied-8.jsonl']) {
   test(`${file}: reports recognised, none invented, their elements read`, () => {
     const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
     const score: Record<string, [number, number]> = {}
@@ -43,7 +48,8 @@ for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activ
     assert.ok(rate('date') >= 0.95, msg)
     // varied-5 is spoken dialect (俺们仨, 加上周书记, 十个人就我没去): the issue's floor, 90 %, not ours
     assert.ok(rate('attendees') >= (file === 'activity-varied-5.jsonl' ? 0.9 : 0.95), msg)
-    assert.ok(rate('host/speaker') >= 0.9, msg)
+    // varied-8 names a visitor once by surname and title only (感谢林教授…): the issue's floor, 85 %
+    assert.ok(rate('host/speaker') >= (file === 'activity-varied-8.jsonl' ? 0.85 : 0.9), msg)
     assert.ok(rate('kind') >= 0.95, msg)
     assert.ok(rate('one record per meeting') >= 0.95, msg)
   })
