@@ -6,6 +6,7 @@
 import type { DateStr } from '../domain/types.js'
 import { addDays, dayOf, daysBetween, weekday } from '../domain/time.js'
 import { CN_NUM, parseNumber } from './numerals.js'
+import { FESTIVAL_WORDS, nearestFestival } from './festivals.js'
 
 export type DayPart = '上午' | '下午' | '晚上' | null
 export interface DatePhrase {
@@ -49,6 +50,8 @@ const DATE = new RegExp([
   `(?<![\\d./\\-])(?<!\\d\\s?[:：])(?<nm>\\d{1,2})[./-](?<nd>\\d{1,2})${NOT_A_QUANTITY}`,
   // 上上周五, 上周五, 本周三, 下礼拜一, 周日 (not 每周三次)
   `(?<!每)(?<wk>上上|上|这|本|下下|下)?\\s*个?\\s*(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7])(?![\\d次遍回]|会一课)`,
+  // 七一当天, 建党节那天, 中秋那天上午, 端午前一天 (not 七一讲话, 七一勋章, 国庆期间, 八一路, 七一前夕: no one day)
+  `(?<![一二三四五六七八九十百千万\\d第])(?<fest>${FESTIVAL_WORDS.join('|')})(?<festRel>前一天|后一天|第二天|次日)?(?!\\s*(?:重要讲话|讲话|勋章|精神|期间|假期|长假|小长假|放假|假|前后|以来|之际|前夕|前|后|路|广场|大街|街|大道|小学|中学|大学|厂|电影|公园|大桥|节目|晚会|献礼|贺卡|祝福|快乐|福利|值班|档|黄金周|\\d))`,
   // 今天, 昨天, 前天 … (前几天 names no day)
   '(?<rel>大前天|前天|前日|昨天|昨日|昨晚|昨儿|昨早|今天|今日|今晚|今早|今儿|大后天|明天|明日|明晚|明早|后天)',
   // 3号, 20日, 二十号 (a spelled-out day only with 号: 三日 is as often a span)
@@ -117,6 +120,10 @@ function dateOf(g: Record<string, string | undefined>, today: DateStr, prefer: D
   if (g.cm) return { date: monthDay(today, num(g.cm), num(g.cd!), prefer), part: null }
   if (g.nm) return { date: monthDay(today, +g.nm, +g.nd!, prefer), part: null }
   if (g.wd) return { date: weekdayDate(today, g.wk, g.wd, prefer), part: null }
+  if (g.fest) {
+    const day = nearestFestival(g.fest, today, prefer)
+    return { date: day && addDays(day, g.festRel ? (g.festRel.startsWith('前') ? -1 : 1) : 0), part: null }
+  }
   if (g.rel) return { date: addDays(today, REL[g.rel]!), part: /晚/.test(g.rel) ? '晚上' : /早/.test(g.rel) ? '上午' : null }
   if (g.dd) return { date: dayOfMonth(today, +g.dd, prefer), part: null }
   if (g.cdd) return { date: dayOfMonth(today, num(g.cdd), prefer), part: null }

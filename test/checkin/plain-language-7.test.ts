@@ -35,7 +35,7 @@ describe('补卡 said around the day', () => {
       assert.equal(b.date, date, text)
       assert.equal(b.checkin.minutes, n, text)
     }), { numRuns: 150 })
-    const b = backfill('昨天过节忙忘了 补一下 中秋那天学了二十五分钟')
+    const b = backfill('昨天过节忙忘了 补一下 过节那天学了二十五分钟')
     assert.ok(b)
     assert.equal(b.date, '2026-09-13')
   })

@@ -1,0 +1,64 @@
+// Days named by a festival, as branches date what they did: 七一当天, 建党节那天, 国庆节, 中秋那天上午,
+// 重阳节, 清明节, 端午前一天. Fixed days by the solar calendar; the lunar festivals and 清明 from the
+// chinese-days package.
+//
+// The package's solar-to-lunar reading (getLunarDate) gives the same lunar day for a date string in
+// every TZ, so a lunar festival is found by reading the year's days; its lunar-to-solar and solar-term
+// answers come out a day early west of UTC (中秋 2026 as 09-24 in New York), so 清明 is moved back by
+// the machine's offset. Either way a day is a Shanghai calendar day whatever the machine's TZ.
+import chineseDays from 'chinese-days'
+import type { DateStr } from '../domain/types.js'
+import { addDays } from '../domain/time.js'
+
+const FIXED: Record<string, string> = {
+  元旦: '01-01', 妇女节: '03-08', 三八节: '03-08', 五一: '05-01', 劳动节: '05-01', 五四: '05-04', 青年节: '05-04',
+  七一: '07-01', 建党节: '07-01', 八一: '08-01', 建军节: '08-01', 教师节: '09-10', 国庆节: '10-01',
+}
+const LUNAR: Record<string, [number, number]> = {
+  春节: [1, 1], 元宵: [1, 15], 元宵节: [1, 15], 端午: [5, 5], 端午节: [5, 5], 中秋: [8, 15], 中秋节: [8, 15], 重阳: [9, 9], 重阳节: [9, 9],
+}
+
+/** The festival words the date grammar reads (longest first). */
+export const FESTIVAL_WORDS = [...Object.keys(FIXED), ...Object.keys(LUNAR), '除夕', '清明节', '清明'].sort((a, b) => b.length - a.length)
+
+const westOfUtc = (y: number) => new Date(y, 6, 1).getTimezoneOffset() > 0
+const cache = new Map<string, DateStr | null>()
+
+/** The day in Gregorian `year` that is lunar month `m`, day `d` of lunar year `year` (not a leap month). */
+function lunarInYear(year: number, m: number, d: number): DateStr | null {
+  for (let day: DateStr = `${year}-01-01`; day.startsWith(String(year)); day = addDays(day, 1)) {
+    const l = chineseDays.getLunarDate(day)
+    if (l.lunarYear === year && l.lunarMon === m && l.lunarDay === d && !l.isLeap) return day
+  }
+  return null
+}
+
+/** The day of `word` in `year`, or null when the package has no data for it. */
+export function festivalDay(word: string, year: number): DateStr | null {
+  const key = `${word}:${year}`
+  if (cache.has(key)) return cache.get(key)!
+  let day: DateStr | null = null
+  try {
+    if (FIXED[word]) day = `${year}-${FIXED[word]}`
+    else if (LUNAR[word] || word === '除夕') {
+      const [m, d] = LUNAR[word] ?? [1, 1]
+      const found = lunarInYear(year, m, d)
+      day = found && (word === '除夕' ? addDays(found, -1) : found)
+    } else if (word === '清明' || word === '清明节') {
+      const solar = chineseDays.getSolarTermDate(year, 4, 'pure_brightness')
+      if (/^\d{4}-\d{2}-\d{2}$/.test(solar)) day = addDays(solar, westOfUtc(year) ? 1 : 0)
+    }
+  } catch {
+    day = null
+  }
+  cache.set(key, day)
+  return day
+}
+
+/** The festival's day nearest `today` on the side asked for (a week's slack, like a month and day). */
+export function nearestFestival(word: string, today: DateStr, prefer: 'past' | 'future'): DateStr | null {
+  const y = Number(today.slice(0, 4))
+  const days = [y - 1, y, y + 1].map((k) => festivalDay(word, k)).filter((d): d is DateStr => !!d)
+  const ok = prefer === 'past' ? days.filter((d) => d <= addDays(today, 7)) : days.filter((d) => d >= addDays(today, -7))
+  return (prefer === 'past' ? ok.at(-1) : ok[0]) ?? null
+}
