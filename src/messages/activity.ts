@@ -67,7 +67,7 @@ function topicOf(text: string, labelled: string | undefined): string | null {
   if (labelled) return labelled.trim() || null
   const t = /《[^《》\n]{1,40}》/.exec(text)
   // 集中学习结束啦: the kind itself, then how it went, is no topic
-  const m = [...text.matchAll(new RegExp(TOPIC_VERB, 'g'))].find((x) => !/^(?:集中学习|专题学习|学习)\s*(?:结束|完|啦|会|现场|活动|圆满|顺利|已|刚)|^(?:讨论|研究|学习|交流)得|^\S{2,4}?了?(?:约|近|快)?[半一二两三四五六七八九十\d]+个?(?:多)?(?:小时|分钟|钟头)|计划/.test(x[0]))
+  const m = [...text.matchAll(new RegExp(TOPIC_VERB, 'g'))].find((x) => !/^(?:集中学习|专题学习|学习)\s*(?:结束|完|啦|会|现场|活动|圆满|顺利|已|刚|[(（:：])|^(?:讨论|研究|学习|交流)得|^\S{2,4}?了?(?:约|近|快)?[半一二两三四五六七八九十\d]+个?(?:多)?(?:小时|分钟|钟头)|计划/.test(x[0]))
   // 题目是《学习贯彻…》: a verb inside the title starts no topic of its own
   if (m && t && m.index > t.index && m.index < t.index + t[0].length) return t[0]
   if (m) {
@@ -83,8 +83,8 @@ const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{
 // (雅琴姐主持的: a member is also called by name and 姐 or 哥)
 // (党费核算由雅琴牵头: a task led, not the meeting)
 const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师|大姐|大哥|姐|哥)?\s*(?:主持|召集|牵头(?=召开|组织|开展|举办|开了|举行))/
-const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)\s*(?:正在|在|来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
-const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:带领|带着|领着|组织|召集)/
+const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)\s*(?:正在|在|来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员|我们|咱们|咱)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲的|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
+const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:今天|今晚|昨天|昨晚|上午|下午|晚上|刚才)?(?:带领|带着|领着|组织|召集)/
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
 
 function peopleOf(text: string, kind: Kind | null, fields: Record<string, string | undefined>, roster: readonly RosterEntry[]) {
@@ -112,6 +112,8 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   const described = describedSpeaker(text)
   speaker ??= described && resolvePerson(described, roster)
   if (kind === '党课') speaker ??= fromSomewhereSpeaker(text)
+  // 党课请的是退休老党员钱福生同志
+  if (!speaker) { const m = /(?:请的是|请来了?|邀请了?)([^，。,！!\n]{2,24}?(?:同志|老师|教授|书记|主任|部长|专家))/u.exec(text); if (m) speaker = resolvePerson(visitorName(m[1]!) ?? '', roster) ?? visitorName(m[1]!) }
   // 昨晚书记那堂党课, 听书记讲的课: the branch's 书记, when the word stands alone
   if (kind === '党课' && !speaker && /(?:^|[，。,\s！!]|昨晚|昨天|今天|上午|下午|晚上|听|请|由|是)书记(?:那|这)?(?:一)?(?:堂|节|次)?(?:的)?(?:党课|课|讲(?!话))/.test(text)) {
     const heads = roster.filter((m) => m.role === '书记')
@@ -130,7 +132,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   return { host, speaker, recorder }
 }
 
-const GIVES = /(?<=同志|老师|教授)(?:来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|的(?:精彩|生动|深刻|深入|专题)?(?:讲授|授课|辅导|宣讲|讲解|讲座)|主讲|讲的(?=[\s，。,]|$)|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课/g
+const GIVES = /(?<=同志|老师|教授)(?:来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|的(?:精彩|生动|深刻|深入|专题)?(?:讲授|授课|辅导|宣讲|讲解|讲座)|主讲|讲的(?=[\s，。,]|$)|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课|上的(?:专题)?(?:党)?课/g
 function describedSpeaker(text: string): string | null {
   for (const m of text.matchAll(GIVES)) {
     const start = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '：', ':'].map((c) => text.lastIndexOf(c, m.index - 1) + 1))
@@ -169,27 +171,32 @@ const SENTENCE_END = /[。！!\n；;？?]/
  * in words (刚散, 开得很实在), or as the meeting of a day gone by (昨天下午主题党日，…). The day of a kind
  * only referred to (把21号主题党日的方案定下来了) is not this meeting's.
  */
-function heldInItsSentence(body: string, index: number, now: Date, referred: readonly { index: number }[]): boolean {
+function heldInItsSentence(body: string, index: number, now: Date, referred: readonly { index: number }[], wordLength = 0): boolean {
   let start = index
   while (start > 0 && !SENTENCE_END.test(body[start - 1]!)) start--
   const rest = body.slice(index).search(SENTENCE_END)
   const end = rest < 0 ? body.length : index + rest
   const sentence = body.slice(start, end)
   const e = evidenceOf(sentence)
-  if (e.planStrong || e.planWeak || e.question || e.negated || e.forwarded || e.trouble) return false
+  // (a kind only compared with or referred to is held by nothing said of it: 比开党小组会还累)
+  if (referred.some((r) => r.index === index)) return false
+  if (e.planStrong || (e.planWeak && !e.heldStrong) || e.question || e.negated || e.forwarded || e.trouble) return false
   const today = dayOf(now)
   const of = (d: DatePhrase) => referred.some((r) => r.index - start >= d.index + d.length && r.index - start <= d.index + d.length + 2)
   const days = datePhrases(sentence, now).filter((d) => !of(d))
   if (days.some((d) => d.date > today || (d.date === today && laterToday(d, now)))) return false
   const rel = index - start
-  const dayBefore = days.some((d) => d.index + d.length <= rel && rel - (d.index + d.length) <= 2 && /^\s*(?:的)?\s*$/.test(sentence.slice(d.index + d.length, rel)))
+  // (上周五去纪念馆那趟主题党日: that one, of that day)
+  const dayBefore = days.some((d) => d.index + d.length <= rel && rel - (d.index + d.length) <= 14 && /^\s*(?:的|[^，。,！!]{0,12}(?:那趟|那次|那场|那堂|那节|这趟|这次|那个))?\s*$/.test(sentence.slice(d.index + d.length, rel)))
+  // 去社区搞志愿服务了: the kind, then 了
+  const kindDone = wordLength > 0 && /^(?:活动)?了(?!吗|没|么)/.test(body.slice(index + wordLength))
   // (11月12日上午召开支委会, sent that afternoon: a part of today that is over is past too)
   const hm = clockOf(now)
   const over = (d: DatePhrase) => d.time ? d.time < hm : d.part === '上午' ? hm >= '12:00' : d.part === '下午' ? hm >= '17:00' : d.part === '晚上' && hm >= '21:30'
   const past = days.some((d) => d.date < today || (d.date === today && over(d)))
   // (今天的主题党日我就不去了, 昨天党课我请假了: one's own absence says nothing of it)
   const away = /请假|请过假|不去了|去不了|来不了|参加不了|没法参加|不能参加|去不成|没去成/.test(sentence)
-  return e.heldStrong || (e.heldWeak && (past || /刚刚|刚才|刚(?!要|准备)/.test(sentence))) || (dayBefore && past && !away)
+  return e.heldStrong || (e.heldWeak && (past || /刚刚|刚才|刚(?!要|准备)/.test(sentence))) || (dayBefore && past && !away) || (kindDone && !away)
 }
 
 function laterToday(d: DatePhrase, now: Date): boolean {
@@ -205,6 +212,7 @@ const PASSED_ON_BEFORE = /(?:(?:传达|学习|贯彻|落实|领会|布置|准备
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
 // … or as a time (组织生活会前谈一轮, 组织生活会后接着进行了评议), what was said there (小组会上说的整改), or
 // what was decided about it (主题党日的方案, 主题党日分工)
+const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])\s*(?:之|以)?前(?=\s*(?:提|交|报|发|反馈|提交|上传|完成|定稿|报送))/g
 const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备|准备情况|方案|分工|议程|流程安排|通知)|^\s*(?:召开)?(?:之?前|以前)(?!已|就已)|^\s*(?:结束)?(?:之?后|以后)[^，。,\n]{0,6}(?:接着|随后|紧接着|又|继续)|^\s*上[^，。,\n]{0,6}?(?:提|说|讲|查摆|指出|点)(?:出)?的/
 function subjectMatter(body: string, m: { index: number; word: string }): boolean {
   return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
@@ -308,6 +316,8 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const kindField = kindAt(fields.kind ?? '')
   // 组织生活会后接着进行了民主评议: the kind the message is about, not one it only refers to
   const mentioned = kindMentions(body)
+  // 比开党小组会还累: a kind only compared with is no meeting of this message
+  if (!marker && mentioned.length && mentioned.every((m) => /(?:比|像|不如|就跟|好比)(?:开|上|搞|参加|听)?\s*$/.test(body.slice(Math.max(0, m.index - 4), m.index)))) return null
   const referred = mentioned.filter((m) => subjectMatter(body, m))
   let named = kindField ?? (referred.length && referred.length < mentioned.length
     ? kindAt(referred.reduce((t, m) => t.slice(0, m.index) + ' '.repeat(m.word.length) + t.slice(m.index + m.word.length), body))
@@ -323,7 +333,8 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
 
   const today = dayOf(now)
   // 为明天的组织生活会做准备: the day of what was prepared for, not of this meeting
-  const dated = body.replace(PREPARED_FOR, (m) => ' '.repeat(m.length))
+  // (有意见周五前提, 心得12日前交: a deadline's day is not the meeting's either)
+  const dated = body.replace(PREPARED_FOR, (m) => ' '.repeat(m.length)).replace(DEADLINE, (m) => ' '.repeat(m.length))
   // 把21号主题党日的方案定下来了: the day of a kind only referred to is not this meeting's
   // (昨天组织生活会后接着…: a meeting just after it is on its day)
   const dayOfOther = (r: { index: number; word: string }) => !/^\s*(?:结束)?(?:之?后|以后)/.test(body.slice(r.index + r.word.length))
@@ -352,20 +363,22 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
 
   if (!marker) {
     // a check-in that mentions a meeting ("打卡 参加了集中学习 1小时") is the member's own study
-    if (/打卡|补卡|签到(?!表|册|本|单)|打(?:个|了个|一下|下)卡/.test(body)) return null
+    // (昨天的集中学习我签到了: one's attendance at a meeting named is its report)
+    if (/打卡|补卡|打(?:个|了个|一下|下)卡/.test(body) || (!named && /签到(?!表|册|本|单)/.test(body))) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
     // … but how long a meeting or its speaker went on ("讲了一个半小时") is the meeting's, not study time
-    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课)了?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
-    if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
+    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞)了?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
+    // (… and one someone chaired or led: 孙委员主持，大家轮流领读，大概一个半小时)
+    if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
     // a forwarded record is ours only when it names one of our 党小组
     // ("值得我们学习借鉴" says it is someone else's)
     const ours = ctx.groups.some((g) => body.includes(g)) || /(?<!值得|供|向|让)(?:我们|咱们)|本支部|我支部/.test(body)
     if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody || otherBranch(body, ctx.branch)) return null
     if (ev.trouble && !figures && !structured) return null
+    const heldHere = !kindField && (named ? heldInItsSentence(body, named.index, now, referred, named.word.length) : !!kind && heldInItsSentence(body, 0, now, referred))
     if (named && !figures && !structured && mentionedOnly(body, kindMentions(body))) return null
     // 支委会刚散。定了三件事：述职报告12月10日前交…: what the message goes on to ask or announce does
     // not undo a meeting its own sentence says was held
-    const heldHere = !kindField && (named ? heldInItsSentence(body, named.index, now, referred) : !!kind && heldInItsSentence(body, 0, now, referred))
     if (future && !heldHere && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
     if (ev.planStrong && !heldHere && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
@@ -407,6 +420,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   if (kind === '支部委员会' && !people.host && self?.role === '书记' && /我(?!们)[^，。]{0,10}(?:参加|出席|参会|在)|(?:我和|我与|我同)/.test(body)) people.host = self.name
   // "我主持的", "由我主持", "本人主讲": the sender, by name
   if (self && !people.host && /(?:我|本人)(?!们)(?:来|亲自)?主持/.test(body)) people.host = self.name
+  if (self && kind === '党课' && !people.speaker && !mentions(forPeople, roster).some((m) => m.name !== self.name) && /^(?:今天|昨天|上午|下午|晚上|刚才|刚刚)?[^，。,]{0,8}?(?:给|为|跟)(?:大家|同志们|组里|支部|小组)[^，。,]{0,4}讲了/.test(forPeople)) people.speaker = self.name
   if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:(?:给|为|向|跟)[^，。,]{0,8})?(?:主讲|讲授|宣讲|讲了|讲的|作了[^，。,]{0,8}辅导)/.test(body)) people.speaker = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees

@@ -26,7 +26,7 @@ const ATTENDEES = [
   // "5/5": present of expected, as a tally
   new RegExp(`(?<![\\d/.\\-])(?<!\\d\\s?:)(\\d{1,3})\\s*/\\s*\\d{1,3}(?![\\d/.\\-:]|\\s*[日号])`),
   new RegExp(`(?:来了|到了|到场|去了)\\s*${N}\\s*${UNIT}(?!\\s*(?:没|不))`),
-  new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|在场|一起(?!去吃|吃|聚餐))`),
+  new RegExp(`${N}\\s*(?:个)?人(?:开的|开了|一起开|参加的|到的|去的|来的|去了|在场|一起(?!去吃|吃|聚餐))`),
   new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|去了|在|到齐|参加|出席|到会|参会|参评|参与|参学|参训|听课|到|来)`),
   new RegExp(`(?:参加|出席|到会)(?:人数)?\\s*[:：]\\s*${N}(?!\\s*[月日号])`),
   // 我们三个, 来了4个, 全组五个人: spoken counts with no 人 or no verb
@@ -35,6 +35,8 @@ const ATTENDEES = [
   new RegExp(`(?:全组|全支部)\\s*${N}\\s*${UNIT}(?=$|[\\s，,。])`),
   // 一共4个人, 总共来了9位: a total said of those there (共有 is the size of the branch, above)
   new RegExp(`(?:一共|总共|共计|合计)(?:来了|到了|去了|是)?\\s*${N}\\s*${UNIT}(?=$|[\\s，,。!！~～)）])`),
+  // 三个支委碰了下: the committee that met
+  new RegExp(`${N}\\s*(?:个|名|位)(?:支委|委员)(?=碰|开|在|聚|商量|一起|都)`),
   // 全组5人到齐, 9名党员已到齐, 三位支委一个不缺
   new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:已|均|已经)?(?:到齐|齐了|全到)`),
   new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)\\s*(?:都|全)?(?:一个|一人|一位)(?:都)?(?:不|没)(?:缺|少|落)`),
@@ -160,6 +162,15 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
     attendees ??= expected !== null && absentCount !== null && /其余|其他|其它|其他人|余下/.test(text) ? expected - absentCount : expected
   }
   let named: string[] = listed
+  // 👥李红梅 赵静 张伟 黄磊 吴芳: a line of nothing but members' names is who came
+  if (attendees === null && !everyone) {
+    for (const line of text.split('\n')) {
+      const words = line.replace(/^[^\p{Script=Han}]+/u, '').split(/[\s、，,;；]+/).filter(Boolean)
+      if (words.length < 3) continue
+      const people = words.map((w) => resolvePerson(w, roster))
+      if (people.every(Boolean)) { named = [...new Set(people as string[])]; attendees = named.length; break }
+    }
+  }
   if (attendees === null) {
     // "黄磊、吴芳、张伟参加了", "周立新和孙雅琴参加": a run of names that took part
     const ms = mentions(text, roster)

@@ -270,7 +270,8 @@ export function unquoted(text: string): string {
 function prepare(input: string): string | null {
   if (!input || input.length > MAX_PARSE_LENGTH || APP_MESSAGE.test(input)) return null
   // 俺 = 我, 打咔 (a slip of the keyboard) = 打卡: read as the common forms, the record keeps the words
-  return commonSpeech(unquoted(normalize(input)).replace(/打咔/g, '打卡')).trim()
+  // (…，作为今天的打卡 / 算今天的打卡了: the check-in said of what came before)
+  return commonSpeech(unquoted(normalize(input)).replace(/打咔/g, '打卡')).replace(/(?:就)?(?:(?:作为|算作|算是|当作|当做)(?:今天|今日|今晚|本日)?|(?<![不没能也都才])算(?:今天|今日|今晚|本日))的?打卡(?:了|吧)?/g, '打卡').trim()
 }
 
 /** Text as the cue analysis sees it: no titles, no emoji or stickers, single spaces. */

@@ -14,9 +14,13 @@ const RANKING = /(?:全支部|全组|支部里|群里|大家里)?(?:(?<!历史|�
 export const MISSED_THEN_BACKFILL = /(?:(?:没|忘(?:了|记了?)?|漏|未)(?:能|来得及)?(?:打|打卡|打上|打成)(?:卡)?(?:了)?|忘(?:了|记了))(?=[\s，,。！!~～啊呀哈嘛]{0,4}补(?!完|的话|吗|不补)|[^。！!？?\n]{0,30}(?:现在|这就|马上|今天)?补(?:上|一下|下|个)(?!完|的话|吗))/
 
 // praise of another's 打卡 (表扬一下雅琴, 给黄磊点个赞): one's own "给自己点个赞" is still a check-in
-const PRAISES_OTHER = /表扬(?:一下)?|给(?!自己)[^，。,\s]{1,6}点个?赞|(?:向|跟)[^，。,\s]{1,6}学习/
+// (点赞刘洋！, 为雅琴点赞: the same)
+const PRAISES_OTHER = /表扬(?:一下)?|给(?!自己)[^，。,\s]{1,6}点个?赞|为(?!自己)[^，。,\s]{1,6}点赞|点赞(?!自己)[\p{Script=Han}]{2,4}(?:同志)?[!！]|(?:向|跟)[^，。,\s]{1,6}学习/u
+// 跑步40分钟，打卡: exercise, not study, when nothing studied is said
+const EXERCISE = /跑步|健身|步数|万步|公里|km|游泳|骑行|骑车|瑜伽|跳绳|俯卧撑|仰卧起坐|平板支撑|撸铁|减肥|运动打卡|锻炼/i
+const STUDY_SAID = /学|读|看|听|党|强国|积分|心得|笔记|讲话|条例|准则|思想/
 
 export function notACheckin(plain: string): boolean {
   const said = plain.replace(MISSED_THEN_BACKFILL, '')
-  return RULE.test(plain) || NOT_DONE.test(said) || RANKING.test(plain) || STATS.test(plain) || PRAISES_OTHER.test(plain)
+  return RULE.test(plain) || NOT_DONE.test(said) || RANKING.test(plain) || STATS.test(plain) || PRAISES_OTHER.test(plain) || (EXERCISE.test(plain) && !STUDY_SAID.test(plain))
 }

