@@ -11,7 +11,7 @@ import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
-import { COMPLETED, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
+import { COMPLETED, MADE_UP, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { enumeratedItems, itemText, type Item } from './items.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
@@ -166,6 +166,7 @@ function datePhrases(text: string, now: Date): DatePhrase[] {
 
 /** A day part said today that has not come yet ("今天下午" at 10:00): the meeting is still ahead. */
 const SENTENCE_END = /[。！!\n；;？?]/
+const CLAUSE_END = /[。！!\n；;？?，,]/
 /**
  * Whether the sentence holding the kind word at `index` says, by itself, that the meeting was held:
  * in words (刚散, 开得很实在), or as the meeting of a day gone by (昨天下午主题党日，…). The day of a kind
@@ -180,8 +181,16 @@ function heldInItsSentence(body: string, index: number, now: Date, referred: rea
   const e = evidenceOf(sentence)
   // (a kind only compared with or referred to is held by nothing said of it: 比开党小组会还累)
   if (referred.some((r) => r.index === index)) return false
-  if (e.planStrong || (e.planWeak && !e.heldStrong) || e.question || e.negated || e.forwarded || e.trouble) return false
   const today = dayOf(now)
+  // 支委会开完了👌 …雅琴明天整理好发群里: the kind's own clause says it, whatever the sentence goes on to
+  let cs = index
+  while (cs > 0 && !CLAUSE_END.test(body[cs - 1]!)) cs--
+  const ce = body.slice(index).search(CLAUSE_END)
+  const clause = body.slice(cs, ce < 0 ? body.length : index + ce)
+  const c = evidenceOf(clause)
+  if (c.heldStrong && !c.planStrong && !c.planWeak && !c.question && !c.negated && !c.forwarded &&
+    !datePhrases(clause, now).some((d) => d.date > today || (d.date === today && laterToday(d, now)))) return true
+  if (e.planStrong || (e.planWeak && !e.heldStrong) || e.question || e.negated || e.forwarded || e.trouble) return false
   const of = (d: DatePhrase) => referred.some((r) => r.index - start >= d.index + d.length && r.index - start <= d.index + d.length + 2)
   const days = datePhrases(sentence, now).filter((d) => !of(d))
   if (days.some((d) => d.date > today || (d.date === today && laterToday(d, now)))) return false
@@ -342,7 +351,10 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   // "请大家把心得体会周一前交给我": a deadline for handing in, not the meeting's day
   const ahead = datePhrases(withoutHandIns(dated), now)
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
-  const own = fromField ?? phrases[0] ?? (inherited ? { date: inherited, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null)
+  // 原定周六的支委会…已经提前到今天下午开了: the day it was moved to, not the day first set
+  const moved = MADE_UP.exec(dated)
+  const movedTo = moved ? datePhrases(moved[0], now)[0] ?? { date: today, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null
+  const own = fromField ?? movedTo ?? phrases[0] ?? (inherited ? { date: inherited, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null)
   const future = ahead.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
     !(own && own.date < today && !ev.planStrong)
   // a 党小组会 reported without naming its group is the reporter's own group's
@@ -379,7 +391,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     if (named && !figures && !structured && mentionedOnly(body, kindMentions(body))) return null
     // 支委会刚散。定了三件事：述职报告12月10日前交…: what the message goes on to ask or announce does
     // not undo a meeting its own sentence says was held
-    if (future && !heldHere && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
+    // 原定周四的支委会…已经提前到今天下午开了: the day first set is not when it was held
+    const madeUp = MADE_UP.test(body)
+    if (future && !heldHere && !madeUp && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
     if (ev.planStrong && !heldHere && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
     if (ev.planWeak && !ev.heldStrong && !pastDated && !heldHere) return null

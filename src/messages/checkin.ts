@@ -271,7 +271,8 @@ function prepare(input: string): string | null {
   if (!input || input.length > MAX_PARSE_LENGTH || APP_MESSAGE.test(input)) return null
   // 俺 = 我, 打咔 (a slip of the keyboard) = 打卡: read as the common forms, the record keeps the words
   // (…，作为今天的打卡 / 算今天的打卡了: the check-in said of what came before)
-  return commonSpeech(unquoted(normalize(input)).replace(/打咔/g, '打卡')).replace(/(?:就)?(?:(?:作为|算作|算是|当作|当做)(?:今天|今日|今晚|本日)?|(?<![不没能也都才])算(?:今天|今日|今晚|本日))的?打卡(?:了|吧)?/g, '打卡').trim()
+  // (Day11 ✅ …: a streak's day, ticked, is a check-in)
+  return commonSpeech(unquoted(normalize(input)).replace(/打咔/g, '打卡').replace(/^\s*(?:day|第)\s*\d{1,3}\s*(?:天)?\s*[✅✔☑√]/i, '打卡 ')).replace(/(?:就)?(?:(?:作为|算作|算是|当作|当做)(?:今天|今日|今晚|本日)?|(?<![不没能也都才])算(?:今天|今日|今晚|本日))的?打卡(?:了|吧)?/g, '打卡').trim()
 }
 
 /** Text as the cue analysis sees it: no titles, no emoji or stickers, single spaces. */
@@ -288,7 +289,7 @@ function plainOf(text: string): string {
 // and something must say it was study: a duration, points, a 《title》 or what is studied.
 const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
 // the verb inside another word: 学生, 学会, 学习强国 (the app, not the act), 看看, 听说, 读书会
-const NOT_VERB_AFTER = /^(?:生|校|院|会|员|历|者|科|术|位|期|费|年|问|强国|委|分|到|见|法|来|待|望|着|起|上去|吧|啊|一下群|说|取|书会|懂|不)/
+const NOT_VERB_AFTER = /^(?:雷锋|生|校|院|会|员|历|者|科|术|位|期|费|年|问|强国|委|分|到|见|法|来|待|望|着|起|上去|吧|啊|一下群|说|取|书会|懂|不)/
 const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|复|休|转|退|奖|助|打|导)$/
 const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|著作|选读|文选|论述|原文|专题片|纪录片|视频|党课|党史|新思想|理论|文件|公报|决定|决议|第.{1,3}[章节卷篇讲课集]|文章|读本|学习强国|强国|心得|笔记|全会|二十大|语录|金句|宪法|党建|书籍|一书|一文/
 // a meeting, not one member's study: the report handler's, never a check-in
@@ -330,7 +331,8 @@ function studied(plain: string, parse: CheckinParse): boolean {
   // a meeting in the study's own sentence makes it the meeting's; one in a later sentence is other
   // business (今天学习50分钟…。另外明天支委会材料我晚点发群里)
   // … and one in a clause of what comes later (有几点体会，稍后在小组会上交流) is too
-  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' ').replace(LATER_CLAUSE, ' '))
+  // (集中学习完回家又把条例看了一遍: one's own study after the meeting)
+  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' ').replace(LATER_CLAUSE, ' ').replace(/[^，,。；;\n]{0,8}(?:完|结束|散会)(?:后|以后|之后)?(?:回家|回来|到家)(?:后)?(?:又|再)?/g, ' '))
   if (!meeting(plain) && bareStatement(plain, parse)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
   if (parse.minutes !== null && !meeting(plain) && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true

@@ -11,7 +11,7 @@ const OFFICE: Record<string, string[]> = {
 }
 
 /** Titles written before or after a name. Longest first, so 副书记 is not read as 书记. */
-const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|青年委员|统战委员|支委|委员|党小组长|小组长|组长|党员|同志|老师|教授|主任|副主任|处长|副处长|科长|副科长|局长|副局长|所长|院长|校长|经理|副部长|部长|副校长|副院长|研究员|讲师|专家)'
+const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|青年委员|统战委员|支委|委员|党小组长|小组长|组长|党员|同志|老师|教授|主任|副主任|处长|副处长|科长|副科长|局长|副局长|所长|院长|校长|经理|副部长|部长|副校长|副院长|研究员|讲师|专家|老同志|老党员|老先生)'
 const LEAD = new RegExp(`^(?:${TITLE})+`)
 const TAIL = new RegExp(`(?:${TITLE})+$`)
 const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u
@@ -31,6 +31,8 @@ export function rosterWords(roster: readonly RosterEntry[]): { word: string; nam
     if (given.length >= 2 && HAN_NAME.test(given) && !COMMON_WORD.test(given) && roster.filter((o) => o.name.slice(1) === given || o.name === given).length === 1) out.push({ word: given, name: m.name })
     // a surname shared by two members names neither
     if (m.role && bySurname.get(m.name[0]!) === 1) for (const t of OFFICE[m.role] ?? []) out.push({ word: m.name[0]! + t, name: m.name })
+    // 老王, 小刘: how members call each other by the surname, when no one else has it
+    if (bySurname.get(m.name[0]!) === 1 && m.name.length >= 2) for (const p of ['老', '小']) out.push({ word: p + m.name[0]!, name: m.name })
   }
   return out.sort((a, b) => b.word.length - a.word.length)
 }

@@ -61,3 +61,19 @@ describe('set i: the phone\'s and the dialect\'s ways of saying it', () => {
     assert.ok(parseCheckin('跑完步听了半小时学习强国的音频，打卡', at))
   })
 })
+
+// set j (stop 25, March–April): Day11 ✅ …; one's own study after the meeting (集中学习完回家又…) —
+// and what is none: 学雷锋 (no 学 of study), 我之前看过, 看完借我呗.
+describe('set j: streaks, after the meeting, and what is no study today', () => {
+  const at = new Date('2026-04-24T21:00:00+08:00')
+  test('Day N ✅ and study after a meeting are check-ins with their time', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 120 }), fc.constantFrom('✅', '√', '✔'), fc.constantFrom<[string, number]>(['两会代表通道实录 45min', 45], ['条例第三章 半小时', 30]), (n, tick, [s, m]) => {
+      const text = `Day${n} ${tick} ${s}`
+      assert.equal(parseCheckin(text, at)?.minutes, m, text)
+    }), { numRuns: 60 })
+    for (const w of ['集中学习', '党课', '支委会']) assert.equal(parseCheckin(`${w}完回家又把纪律处分条例看了一遍，四十分钟`, at)?.minutes, 40, w)
+  })
+  test('none', () => {
+    for (const t of ['今天学雷锋站了一上午，三个多小时，腿都站麻了', '纪录片《山河岁月》我之前看过，每集二十来分钟，五一假期可以看看', '王哥你那本《平凡的世界》看完借我呗', '这本书我以前读过，推荐大家看看']) assert.equal(parseCheckin(t, at), null, t)
+  })
+})
