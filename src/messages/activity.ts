@@ -113,7 +113,9 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   speaker ??= described && resolvePerson(described, roster)
   if (kind === '党课') speaker ??= fromSomewhereSpeaker(text)
   // 党课请的是退休老党员钱福生同志
-  if (!speaker) { const m = /(?:请的是|请来了?|邀请了?)([^，。,！!\n]{2,24}?(?:同志|老师|教授|书记|主任|部长|专家))/u.exec(text); if (m) speaker = resolvePerson(visitorName(m[1]!) ?? '', roster) ?? visitorName(m[1]!) }
+  const invited = speaker ? null : /(?:请的是|请来了?|邀请了?)([^，。,！!\n]{2,24}?(?:同志|老师|教授|书记|主任|部长|专家))/u.exec(text)
+  const guest = invited && visitorName(invited[1]!)
+  if (guest) speaker = resolvePerson(guest, roster) ?? guest
   // 昨晚书记那堂党课, 听书记讲的课: the branch's 书记, when the word stands alone
   if (kind === '党课' && !speaker && /(?:^|[，。,\s！!]|昨晚|昨天|今天|上午|下午|晚上|听|请|由|是)书记(?:那|这)?(?:一)?(?:堂|节|次)?(?:的)?(?:党课|课|讲(?!话))/.test(text)) {
     const heads = roster.filter((m) => m.role === '书记')
@@ -164,7 +166,6 @@ function datePhrases(text: string, now: Date): DatePhrase[] {
   return out
 }
 
-/** A day part said today that has not come yet ("今天下午" at 10:00): the meeting is still ahead. */
 const SENTENCE_END = /[。！!\n；;？?]/
 const CLAUSE_END = /[。！!\n；;？?，,]/
 /**
@@ -178,22 +179,22 @@ function heldInItsSentence(body: string, index: number, now: Date, referred: rea
   const rest = body.slice(index).search(SENTENCE_END)
   const end = rest < 0 ? body.length : index + rest
   const sentence = body.slice(start, end)
-  const e = evidenceOf(sentence)
   // (a kind only compared with or referred to is held by nothing said of it: 比开党小组会还累)
   if (referred.some((r) => r.index === index)) return false
   const today = dayOf(now)
+  const ahead = (d: DatePhrase) => d.date > today || (d.date === today && laterToday(d, now))
   // 支委会开完了👌 …雅琴明天整理好发群里: the kind's own clause says it, whatever the sentence goes on to
   let cs = index
   while (cs > 0 && !CLAUSE_END.test(body[cs - 1]!)) cs--
   const ce = body.slice(index).search(CLAUSE_END)
   const clause = body.slice(cs, ce < 0 ? body.length : index + ce)
   const c = evidenceOf(clause)
-  if (c.heldStrong && !c.planStrong && !c.planWeak && !c.question && !c.negated && !c.forwarded &&
-    !datePhrases(clause, now).some((d) => d.date > today || (d.date === today && laterToday(d, now)))) return true
+  if (c.heldStrong && !c.planStrong && !c.planWeak && !c.question && !c.negated && !c.forwarded && !datePhrases(clause, now).some(ahead)) return true
+  const e = evidenceOf(sentence)
   if (e.planStrong || (e.planWeak && !e.heldStrong) || e.question || e.negated || e.forwarded || e.trouble) return false
   const of = (d: DatePhrase) => referred.some((r) => r.index - start >= d.index + d.length && r.index - start <= d.index + d.length + 2)
   const days = datePhrases(sentence, now).filter((d) => !of(d))
-  if (days.some((d) => d.date > today || (d.date === today && laterToday(d, now)))) return false
+  if (days.some(ahead)) return false
   const rel = index - start
   // (上周五去纪念馆那趟主题党日: that one, of that day)
   const dayBefore = days.some((d) => d.index + d.length <= rel && rel - (d.index + d.length) <= 14 && /^\s*(?:的|[^，。,！!]{0,12}(?:那趟|那次|那场|那堂|那节|这趟|这次|那个))?\s*$/.test(sentence.slice(d.index + d.length, rel)))
@@ -208,6 +209,7 @@ function heldInItsSentence(body: string, index: number, now: Date, referred: rea
   return e.heldStrong || (e.heldWeak && (past || /刚刚|刚才|刚(?!要|准备)/.test(sentence))) || (dayBefore && past && !away) || (kindDone && !away)
 }
 
+/** A day part said today that has not come yet ("今天下午" at 10:00): the meeting is still ahead. */
 function laterToday(d: DatePhrase, now: Date): boolean {
   const hm = clockOf(now)
   if (d.time) return d.time > hm
@@ -219,9 +221,10 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 // … or what the meeting prepared: 布置组织生活会的准备工作
 const PASSED_ON_BEFORE = /(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
+// 有意见周五前提, 心得12日前交: a deadline's day
+const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])\s*(?:之|以)?前(?=\s*(?:提|交|报|发|反馈|提交|上传|完成|定稿|报送))/g
 // … or as a time (组织生活会前谈一轮, 组织生活会后接着进行了评议), what was said there (小组会上说的整改), or
 // what was decided about it (主题党日的方案, 主题党日分工)
-const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])\s*(?:之|以)?前(?=\s*(?:提|交|报|发|反馈|提交|上传|完成|定稿|报送))/g
 const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备|准备情况|方案|分工|议程|流程安排|通知)|^\s*(?:召开)?(?:之?前|以前)(?!已|就已)|^\s*(?:结束)?(?:之?后|以后)[^，。,\n]{0,6}(?:接着|随后|紧接着|又|继续)|^\s*上[^，。,\n]{0,6}?(?:提|说|讲|查摆|指出|点)(?:出)?的/
 function subjectMatter(body: string, m: { index: number; word: string }): boolean {
   return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
@@ -333,7 +336,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     : kindAt(body))
   // 小组碰了个头…，主要是传达支委会精神: a kind named only as what was passed on is the subject matter;
   // the kind the sentence implies is the meeting's
-  if (!kindField && named && kindMentions(body).every((m) => subjectMatter(body, m))) {
+  if (!kindField && named && referred.length === mentioned.length) {
     const alt = impliedKind(body)
     if (alt && alt !== 'meeting' && alt !== 'other' && alt !== named.kind) named = null
   }
@@ -353,8 +356,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
   // 原定周六的支委会…已经提前到今天下午开了: the day it was moved to, not the day first set
   const moved = MADE_UP.exec(dated)
-  const movedTo = moved ? datePhrases(moved[0], now)[0] ?? { date: today, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null
-  const own = fromField ?? movedTo ?? phrases[0] ?? (inherited ? { date: inherited, time: null, part: null, index: 0, length: 0, dateLength: 0 } : null)
+  const dayOnly = (date: DateStr): DatePhrase => ({ date, time: null, part: null, index: 0, length: 0, dateLength: 0 })
+  const movedTo = moved ? datePhrases(moved[0], now)[0] ?? dayOnly(today) : null
+  const own = fromField ?? movedTo ?? phrases[0] ?? (inherited ? dayOnly(inherited) : null)
   const future = ahead.some((d) => d.date > today || (d.date === today && laterToday(d, now))) &&
     !(own && own.date < today && !ev.planStrong)
   // a 党小组会 reported without naming its group is the reporter's own group's
@@ -388,12 +392,11 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody || otherBranch(body, ctx.branch)) return null
     if (ev.trouble && !figures && !structured) return null
     const heldHere = !kindField && (named ? heldInItsSentence(body, named.index, now, referred, named.word.length) : !!kind && heldInItsSentence(body, 0, now, referred))
-    if (named && !figures && !structured && mentionedOnly(body, kindMentions(body))) return null
+    if (named && !figures && !structured && mentionedOnly(body, mentioned)) return null
     // 支委会刚散。定了三件事：述职报告12月10日前交…: what the message goes on to ask or announce does
     // not undo a meeting its own sentence says was held
     // 原定周四的支委会…已经提前到今天下午开了: the day first set is not when it was held
-    const madeUp = MADE_UP.test(body)
-    if (future && !heldHere && !madeUp && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
+    if (future && !heldHere && !moved && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
     if (ev.planStrong && !heldHere && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
     if (ev.planWeak && !ev.heldStrong && !pastDated && !heldHere) return null

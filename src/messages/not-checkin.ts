@@ -16,9 +16,9 @@ export const MISSED_THEN_BACKFILL = /(?:(?:没|忘(?:了|记了?)?|漏|未)(?:�
 // praise of another's 打卡 (表扬一下雅琴, 给黄磊点个赞): one's own "给自己点个赞" is still a check-in
 // (点赞刘洋！, 为雅琴点赞: the same)
 const PRAISES_OTHER = /表扬(?:一下)?|给(?!自己)[^，。,\s]{1,6}点个?赞|为(?!自己)[^，。,\s]{1,6}点赞|点赞(?!自己)[\p{Script=Han}]{2,4}(?:同志)?[!！]|(?:向|跟)[^，。,\s]{1,6}学习/u
-// 跑步40分钟，打卡: exercise, not study, when nothing studied is said
 // 我之前看过, 看完借我呗: once before, or a request, is no study today
 const NOT_TODAY = /(?:之前|以前|早就|早已|曾经|上学时)(?:就|也)?(?:看|学|读|听)过|借(?:给)?我(?:看看|看|呗|一下)?(?:[!！。~～]|$|呗)/
+// 跑步40分钟，打卡: exercise, not study, when nothing studied is said
 const EXERCISE = /跑步|健身|步数|万步|公里|km|游泳|骑行|骑车|瑜伽|跳绳|俯卧撑|仰卧起坐|平板支撑|撸铁|减肥|运动打卡|锻炼/i
 const STUDY_SAID = /学|读|看|听|党|强国|积分|心得|笔记|讲话|条例|准则|思想/
 
