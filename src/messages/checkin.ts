@@ -14,7 +14,7 @@ import { kindMentions } from '../domain/kinds.js'
 import { clockOf, dayOf, minutesOf } from '../domain/time.js'
 import { datePhrases, type DatePhrase } from './dates.js'
 import { clockRanges, parseDuration, withoutTitles } from './duration.js'
-import { parsePoints, studyShorthand } from './points.js'
+import { parsePoints, SECTION_SCORES, studyShorthand } from './points.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
 export { entriesFor, entryContent, parseSolitaire, type Solitaire, type SolitaireEntry } from './solitaire.js'
@@ -33,7 +33,8 @@ export interface CheckinParse {
 const STRONG_MARKER = /(?:已经?)?完成了?(?:今日|今天|当日)的? ?学习任务(?!后|以后|之后|再|就)|(?:今日|今天|当日)的? ?学习任务(?:已经?|都)?(?:完成|做完|搞定)|【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡|(?:我的)?(?:今日|今天|当日) ?学习情况 ?:|(?:今日|当日) ?学习(?!强国)|今天 ?学习(?=了|:| ?打卡)|已经? ?(?:完成 ?)?学习(?!强国)|完成(?:今日|今天|当日)? ?学习(?!任务|强国|的)|已学完/g
 // 学习强国 says what was studied, 积分+33 / 今天+27分 what it earned: alone, they mark a check-in
 // only with the points they report
-const WEAK_MARKER = /学习强国|强国|积分|\+ ?\d{1,3} ?分(?!钟)/g
+// (今天45分 opening the message, 文章12分+视频12分: the app's score said bare is the same)
+const WEAK_MARKER = new RegExp(`学习强国|强国|积分|\\+ ?\\d{1,3} ?分(?!钟)|^(?:今日|今天|当日)(?=[！!~～,，。:：、 ]{0,3}\\d{1,3} ?分(?![钟之]))|${SECTION_SCORES.source}`, 'g')
 // (打个卡, 打一下卡: the same act, said casually)
 // the same markers as phrases to cut from the content, with the words that ride along (我已…打卡了)
 const MARKER_PHRASE = /(?:我的)?(?:今日|今天|当日) ?学习情况 ?:|(?:(?:我|本人|也|又|今天|今日|今晚|当日|已经|已|完成|就|算是|算) ?){0,4}(?:【 ?(?:学习)?打卡 ?】|# ?(?:学习)?打卡 ?#?|学习打卡|打卡|打(?:个|了个|一下|下) ?卡)(?:了|啦|完毕|成功|完成)?(?: ?吧)?|(?:我|本人)?(?:(?:今日|当日|今天|已经|已|完成) ?){1,3}学习(?!强国)了?|已学完/g
@@ -60,8 +61,10 @@ const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈�
 const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|(?<![那这前后头好近])几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
 // telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假, 请个假
+// 勿忘, 莫忘 as a reminder; 勿忘国耻, 勿忘初心 are slogans
+const FORGET_NOT = '(?:勿|莫)忘(?!国耻|初心|历史|先烈|英烈|来路|过去)'
 const REQUEST = '(?<![申邀聘提恳敬宴约报回])请(?![示求假教柬愿]|(?:个|了|一天|半天|几天|两天)假)'
-const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必|必须|别忘|不要忘|勿忘|莫忘|提醒|督促|按时|及时|催|${REQUEST}|大家|各位|同志们|全体|所有人|你们|诸位`)
+const EXHORT_NEAR = new RegExp(`记得|记着|抓紧|赶紧|赶快|尽快|务必|必须|别忘|不要忘|${FORGET_NOT}|提醒|督促|按时|及时|催|${REQUEST}|大家|各位|同志们|全体|所有人|你们|诸位`)
 const EXHORT_ADJACENT = /(?:要|得|该|应|应该|应当|需要|须|可以|快|快点|快些|快来|都|一起|算|才算)$/
 // plans: the check-in has not happened yet
 const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|准备|打算|计划|马上|立刻|立即|这就|等下|等一下|以后|之后/
@@ -90,14 +93,14 @@ const OPINION = /觉得|认为|感觉|以为|建议|希望|担心/
 // a rule about checking in: 打卡需要写时长, 打卡时注明…, 打卡前先学习
 const RULE_AFTER = /^(?:需要|需|要|得|应该|应|必须|须|可以|能|只能|不能|不用|时|前|后|之前|之后)/
 // how to check in: never a check-in itself
-const FORMAT = /格式|模板|示例|样例|范例|例如|比如|例[:：]|如下|参照|照着/
+const FORMAT = /格式|模板|示例|样例|范例|例如|比如|例[:：]|如下|参照|(?<!对|按)照着/
 // 要是 as "if", not inside 主要是, 只要是, 需要是
 const CONDITIONAL = /如果|(?<![主需只重总还就不])要是|假如|假设|万一|的话/
 // counting others: 已有15人打卡, 12名同志已打卡
 const COUNTS_OTHERS = /(?:\d+|[一二两三四五六七八九十]{1,3}) ?(?:人|位|名)(?:同志|党员)?(?:已经?|均|都)? ?$/
 // message-wide: an exhortation to others anywhere is a notice, not a check-in; so are the steps of
 // a forwarded instruction (登录学习强国，点击打卡) …
-const NOTICE = new RegExp(`${REQUEST}|记得|务必|抓紧|赶紧|别忘|不要忘|勿忘|督促|截止|之前完成|前完成|通报|登录|登陆|点击|扫码|步骤|第[一二三四五1-5]步|操作流程|操作方法`)
+const NOTICE = new RegExp(`${REQUEST}|记得|务必|抓紧|赶紧|别忘|不要忘|${FORGET_NOT}|督促|截止|之前完成|前完成|通报|登录|登陆|点击|扫码|步骤|第[一二三四五1-5]步|操作流程|操作方法`)
 const NOTICE_ALL = new RegExp(NOTICE.source, 'g')
 // … unless the sender says they did it too: 大家也记得打卡
 const ME_TOO = /也|我已|本人已/
@@ -157,7 +160,9 @@ const asks = (a: Around) =>
 const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少人|个别|(?<![和跟与陪带同给]|[和跟与陪带同给]我|[哄送接陪带管]完|照顾完?)(?:孩子|儿子|女儿|老公|爱人|老婆|媳妇|丈夫|妻子|(?:我|俺)?(?:爸|妈)|爸爸|妈妈|父亲|母亲|老爸|老妈|老伴|家那位|家属|同事|朋友|领导|同学)(?!一起)|\p{Script=Han}同志(?!们)|(?<!\p{Script=Han})[老小][张王李赵刘陈杨黄周吴徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤]/u
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
 const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
-const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near)
+// a group's figures, not one member's: 二组今天学习情况：…
+const GROUP_SUBJECT = /(?:[一二三四五六七八九十\d]组|党小组|小组|全组|本组|我组|支部|全支部|大家)的?\s?$/
+const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) || GROUP_SUBJECT.test(a.near)
 const notYet = (a: Around) => LATER.test(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
 // checking in as an aim, not an act: 不要只为打卡而打卡, 为了打卡而学习
@@ -290,16 +295,24 @@ function plainOf(text: string): string {
 const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
 // the verb inside another word: 学生, 学会, 学习强国 (the app, not the act), 看看, 听说, 读书会
 const NOT_VERB_AFTER = /^(?:雷锋|生|校|院|会|员|历|者|科|术|位|期|费|年|问|强国|委|分|到|见|法|来|待|望|着|起|上去|吧|啊|一下群|说|取|书会|懂|不)/
-const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|复|休|转|退|奖|助|打|导)$/
+const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|(?<!反)复|休|转|退|奖|助|打|导)$/
 const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|著作|选读|文选|论述|原文|专题片|纪录片|视频|党课|党史|新思想|理论|文件|公报|决定|决议|第.{1,3}[章节卷篇讲课集]|文章|读本|学习强国|强国|心得|笔记|全会|二十大|语录|金句|宪法|党建|书籍|一书|一文/
 // a meeting, not one member's study: the report handler's, never a check-in
 // (宣讲视频, 辅导读本: material one studies alone)
 const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主持|召开|开会|会议室|参会|与会|出席|列席|全体党员|[应实]到|支委会|党员大会|党小组会|主题党日|宣讲(?!视频|材料|稿|音频|提纲|片)|辅导(?!读本|材料|教材|用书|视频)|领学|座谈|研讨|三会一课/
-const LATER_CLAUSE = /(?<=[，,；;])\s*(?:稍后|回头|之后|然后|下次|明天|晚些|届时|到时)[^，,。；;\n]*/g
+// (… or opening the sentence: 明天集中学习，今晚先把…看了)
+const LATER_CLAUSE = /(?:(?<=[，,；;])|^)\s*(?:稍后|回头|之后|然后|下次|明天|后天|下周|晚些|届时|到时)[^，,。；;\n]*/g
+// a meeting as what the study was for or about, not where it happened: 准备周三领学用, 复习昨天集中学习的内容,
+// 看组织生活会的有关要求, 把组织生活会上大家提的意见整理了一遍, 领学备课
+const PURPOSE_CLAUSE = /(?<=[，,；;])\s*(?:准备|为了?|以便|好在|用于)[^，,。；;\n]*/g
+const MEETING_AS_OBJECT = new RegExp(`(?:复习|对照|准备|为|给|温习|回顾|整理)[^，,。；;\\n]{0,8}?(?:${MEETING.source})|(?:昨天|前天|上次|上周|上回|那天)[^，,。；;\\n]{0,4}?(?:${MEETING.source})|(?:${MEETING.source})(?:的(?:有关|相关)?(?:内容|要求|精神|材料|发言|意见|笔记|资料|问题|准备)|上[^，,。；;\\n]{0,6}?(?:提|说|讲)的|用|备课)`, 'g')
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
-const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|(?<!(?:对照|按照|根据|结合|落实)[^，,。]{0,12})要求|目标|力争|争取|计划|安排/
+// (看…的有关要求, 写了整改计划: the requirements read, a plan written — nouns, no rule of one's own)
+const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|(?<!(?:对照|按照|根据|结合|落实|看|读|学)[^，,。]{0,12})(?<!有关|相关)要求|目标|力争|争取|(?<!整改|工作|学习|年度|个人)计划|安排/
 // what could be done, not what was: 30分钟就能看完
 const POTENTIAL = /(?:能|可以|可|得以|才能)$/
+// a verb said done in a clause with its own day (…，今晚重温了一遍): what an earlier clause plans is other business
+const DONE_CLAUSE_DAY = /今晚|今天|今日|今早|早上|上午|下午|晚上|刚才?|刚刚|已经/
 // a plain statement is short: a forwarded article full of 学习 is not someone's check-in
 const MAX_PLAIN_STATEMENT = 160
 // what may open a message before its verb: a day, a part of it, a mention
@@ -332,7 +345,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
   // business (今天学习50分钟…。另外明天支委会材料我晚点发群里)
   // … and one in a clause of what comes later (有几点体会，稍后在小组会上交流) is too
   // (集中学习完回家又把条例看了一遍: one's own study after the meeting)
-  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' ').replace(LATER_CLAUSE, ' ').replace(/[^，,。；;\n]{0,8}(?:完|结束|散会)(?:后|以后|之后)?(?:回家|回来|到家)(?:后)?(?:又|再)?/g, ' '))
+  const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' ').replace(LATER_CLAUSE, ' ').replace(PURPOSE_CLAUSE, ' ').replace(MEETING_AS_OBJECT, ' ').replace(/[^，,。；;\n]{0,8}(?:完|结束|散会)(?:后|以后|之后)?(?:回家|回来|到家)(?:后)?(?:又|再)?/g, ' '))
   if (!meeting(plain) && bareStatement(plain, parse)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
   if (parse.minutes !== null && !meeting(plain) && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
@@ -350,7 +363,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     if (!done) continue
     // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
     if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
-    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || (g.asp ? EXHORT_NEAR.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) : tellsOthers(a)) || notYet(a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
+    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || (g.asp ? EXHORT_NEAR.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) : tellsOthers(a)) || notYet(g.asp && DONE_CLAUSE_DAY.test(a.near) ? { ...a, before: a.near } : a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
     return true
   }
   return false
@@ -421,16 +434,20 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
   }
   return null
 }
+// 补发8月19号的：… / 补发一下昨天的打卡: a day's check-in sent late (not 补发昨天的照片)
+const SENT_LATE = /补发(?:一下|下)?\s?$/
+const LATE_ONE = /^ ?的 ?(?:打卡|学习|卡)?\s?(?:[:：，,]|$)/
 // 你…补卡: said to another member (你好 and 谢谢你 are courtesies)
 const ADDRESSED = /(?<!谢谢|谢)你(?!好|们好)/
 // 我要补一下…: a request now, not a promise; only these make it one
 // (学习回来补报, 忙完补: once back, once done — later)
 const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽量|晚点|回头|回来|回去|回家|到家|有空|空了|忙完)(?:把|给)?$/
 // a bare 补上 / 补一下 counts only when the message also says which 卡: 昨天忘了打卡，现在补上：…
-const BACKFILL_WEAK = /(?<![弥候增填])补(?![充贴助课选齐发缴交考票办学习足])/
+// (一直没补，补上：…: the 补 said not done is passed over for the one done)
+const BACKFILL_WEAK = /(?<![弥候增填没未不别])补(?![充贴助课选齐发缴交考票办学习足])/
 const MENTIONS_CARD = /卡/
 // what the cue and its glue leave in the content: 帮我把…的卡补了
-const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|一|下|个)?了?(?=[ :：，,。]|$))/g
+const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|补发(?: ?一下|下)?|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|一|下|个)?了?(?=[ :：，,。]|$))/g
 
 // 补一下周五的 is 补一下 + 周五, not 下周五: the 下 is blanked (the same length, so positions hold)
 const apartFromWeek = (s: string): string => s.replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
@@ -474,6 +491,11 @@ function spokenBackfill(text: string, now: Date, missed = false): BackfillParse 
     // … and straight after one: 11.12补 学习45分钟, 16号的补一下
     const prev = datePhrases(plain.slice(0, weak.index), now, 'past').at(-1)
     if (prev && AFTER_DAY.test(plain.slice(prev.index + prev.dateLength, weak.index))) strong = weak
+  }
+  // 补发8月19号的：… — the day's check-in sent late
+  if (!strong) {
+    const late = datePhrases(plain, now, 'past').find((d) => SENT_LATE.test(plain.slice(0, d.index)) && LATE_ONE.test(plain.slice(d.index + d.dateLength)))
+    if (late) strong = SENT_LATE.exec(plain.slice(0, late.index))
   }
   // 刚学完，算昨天的吧 / 记到4号: the sender credits another day than the message's
   const credit = strong || weak ? null : creditCue(plain, now)
@@ -522,6 +544,8 @@ function credited(rest: string, now: Date, cue: string | null): BackfillParse | 
   if (p.date > today) return { error: 'future', date: p.date }
   let body = `${rest.slice(0, p.index)} ${rest.slice(p.index + p.dateLength)}`
   if (cue !== null) body = body.replace(BACKFILL_WORDS, ' ')
+  // (补发8月19号的：… leaves 的 where the day was)
+  body = body.replace(/^[\s:：,，]*的(?=[\s:：,，])/, ' ')
   // the dates that only said when (今天补上): not content
   for (const q of all) if (q !== p) body = body.replace(t.slice(q.index, q.index + q.dateLength), ' ')
   return { date: p.date, checkin: figures(body) }

@@ -4,7 +4,7 @@
 import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
 
-import { DAY_SCORE_BEFORE, FAR_CUE, FAR_GAP_TIME, GAIN } from './points.js'
+import { DAY_SCORE_BEFORE, FAR_CUE, FAR_GAP_TIME, GAIN, SECTION_SCORES } from './points.js'
 
 export { parsePoints } from './points.js'
 
@@ -112,7 +112,8 @@ function rangeOf(m: RegExpMatchArray): ClockRange | null {
 /** Minutes studied: one figure, the sum of several, or the stated total; null when none or absurd. */
 export function parseDuration(input: string): number | null {
   if (!input) return null
-  const text = withoutTitles(normalize(input)).replace(/\s+/g, ' ')
+  // the app's section scores are points (文章12分+视频12分): blanked, the positions kept
+  const text = withoutTitles(normalize(input)).replace(/\s+/g, ' ').replace(SECTION_SCORES, (m) => ' '.repeat(m.length))
   const found: Found[] = []
   const ranges: Found[] = []
   // no clock time, no range: skip the scan (most messages)

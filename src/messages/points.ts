@@ -47,6 +47,13 @@ export function studyShorthand(s: string): string {
   return s.replace(XUEQIANG, '学习强国').replace(PTS, '分')
 }
 
+// 文章12分+视频12分+答题10分，一共34分: the app's sections, each scored, and their sum — all points
+// (two sections at least: 看视频30分 alone may be time)
+const SECTION = '(?:文章|视频|视听|答题|每日答题|挑战答题|专项答题|每周答题|阅读|登录|订阅|四人赛|双人对战|发表观点|本地频道)'
+const SECTION_SCORE = `${SECTION}[^\\d\\n，,+＋、。]{0,4}\\d{1,3} ?分(?![钟之])`
+/** A run of section scores, with the total said after it: the figures duration.ts must not read as minutes. */
+export const SECTION_SCORES = new RegExp(`${SECTION_SCORE}(?:\\s*[+＋、，,]\\s*${SECTION_SCORE})+(?<total>[，,。\\s]{0,2}(?:一共|总共|共计|合计|共|总计|累计|总)[^\\d\\n。]{0,3}(?<sum>\\d{1,3}) ?分(?![钟之]))?`, 'g')
+
 interface Candidate { points: number; today: boolean; cumulative: boolean }
 
 /** 学习强国 points stated in the text; today's figure is preferred over a cumulative total. */
@@ -54,6 +61,10 @@ export function parsePoints(input: string): number | null {
   if (!input) return null
   const text = normalize(input).replace(TITLE, '《》').replace(/\s+/g, ' ')
   const found: Candidate[] = []
+  for (const m of text.matchAll(SECTION_SCORES)) {
+    const sum = m.groups!.sum ? Number(m.groups!.sum) : [...m[0].matchAll(/(\d{1,3}) ?分/g)].reduce((t, x) => t + Number(x[1]), 0)
+    found.push({ points: sum, today: true, cumulative: false })
+  }
   for (const m of text.matchAll(CUE_FIRST)) {
     const { n, day } = m.groups!
     const points = parseNumber(n!)
