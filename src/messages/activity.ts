@@ -88,9 +88,11 @@ const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
 
 function peopleOf(text: string, kind: Kind | null, fields: Record<string, string | undefined>, roster: readonly RosterEntry[]) {
-  let host = fields.host ? resolvePerson(fields.host.split(/[、，,\s]/)[0]!, roster) : null
-  let speaker = fields.speaker ? resolvePerson(fields.speaker.split(/[、，,\s]/)[0]!, roster) : null
-  let recorder = fields.recorder ? resolvePerson(fields.recorder.split(/[、，,\s]/)[0]!, roster) : null
+  // (主讲人：支部书记 周立新, 主讲：市委党校 何建平 教授: the title and the name are one value)
+  const field = (v: string | undefined) => (v ? resolvePerson(v.trim().split(/[、，,]|\s{2,}/)[0]!.replace(/\s+/g, ''), roster) : null)
+  let host = field(fields.host)
+  let speaker = field(fields.speaker)
+  let recorder = field(fields.recorder)
   for (const at of mentions(text, roster)) {
     const after = text.slice(at.end, at.end + 30)
     const before = text.slice(Math.max(0, at.index - 6), at.index)
@@ -130,16 +132,18 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   if (speaker && NOT_A_NAME.test(speaker)) speaker = null
   // a 党课 is given, a study led: who "主持" a 党课 with nobody else named is its speaker too? No —
   // an inspection reads 主讲人 for a 党课; only fill it when the text names the giver.
-  if (kind !== '党课' && speaker && !host && /带领|领学/.test(text)) { host = speaker; speaker = null }
+  // (领学 is the study's speaker: 周书记领学)
+  if (kind !== '党课' && speaker && !host && /带领/.test(text) && !/领学/.test(text)) { host = speaker; speaker = null }
   return { host, speaker, recorder }
 }
 
-const GIVES = /(?<=同志|老师|教授)(?:来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|的(?:精彩|生动|深刻|深入|专题)?(?:讲授|授课|辅导|宣讲|讲解|讲座)|主讲|讲的(?=[\s，。,]|$)|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课|上的(?:专题)?(?:党)?课/g
+// (钱德福老爷子给我们讲党课, 郑德厚同志的党课, 何建平教授来给咱们上的那堂党课)
+const GIVES = /(?<=同志|老师|教授|老爷子|老先生)(?:来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|(?<=同志|老师|教授|老爷子|老先生)的(?:专题|微)?党课|讲(?:了)?(?:一)?(?:堂|节|次)?(?:专题)?党课|的(?:精彩|生动|深刻|深入|专题)?(?:讲授|授课|辅导|宣讲|讲解|讲座)|主讲|讲的(?=[\s，。,]|$)|讲授|授课|宣讲|讲了(?:一|一堂|一节|一次)?(?:堂|节)?(?:专题)?(?:党)?课|作了?[^，。,\n]{0,10}?(?:辅导|报告)|上了(?:一堂|一节)?(?:专题)?(?:党)?课|上的(?:那|这)?(?:一)?(?:堂|节)?(?:专题)?(?:党)?课/g
 function describedSpeaker(text: string): string | null {
   for (const m of text.matchAll(GIVES)) {
     const start = Math.max(0, ...['，', ',', '。', '；', ';', '\n', '：', ':'].map((c) => text.lastIndexOf(c, m.index - 1) + 1))
     // 马振华副书记来支部宣讲, 林晓东教授给支部作了辅导: where they came and for whom is not their title
-    const name = visitorName(text.slice(start, m.index).replace(/(?:专门|特意)?(?:来|到)?(?:我们支部|支部|我们这里|这里)?(?:为|给|向|跟)?(?:大家|我们|全体党员|党员们?|同志们|支部党员|支部|全体同志)?$/, ''))
+    const name = visitorName(text.slice(start, m.index).replace(/(?:专门|特意)?(?:来|到)?(?:我们支部|支部|我们这里|这里)?(?:为|给|向|跟)?(?:大家|我们|咱们|咱|全体党员|党员们?|同志们|支部党员|支部|全体同志)?$/, '').replace(/^(?:今天|昨天|前天|上午|下午|晚上)?(?:听了|请来了|请了|请到了)/, ''))
     if (name) return name
   }
   return null
@@ -167,6 +171,13 @@ function datePhrases(text: string, now: Date): DatePhrase[] {
 }
 
 const SENTENCE_END = /[。！!\n；;？?]/
+/** The sentence holding position `index`, its end mark included. */
+function sentenceAt(body: string, index: number): string {
+  let start = index
+  while (start > 0 && !SENTENCE_END.test(body[start - 1]!)) start--
+  const rest = body.slice(index).search(SENTENCE_END)
+  return body.slice(start, rest < 0 ? body.length : index + rest + 1)
+}
 const CLAUSE_END = /[。！!\n；;？?，,]/
 /**
  * Whether the sentence holding the kind word at `index` says, by itself, that the meeting was held:
@@ -205,8 +216,10 @@ function heldInItsSentence(body: string, index: number, now: Date, referred: rea
   const over = (d: DatePhrase) => d.time ? d.time < hm : d.part === '上午' ? hm >= '12:00' : d.part === '下午' ? hm >= '17:00' : d.part === '晚上' && hm >= '21:30'
   const past = days.some((d) => d.date < today || (d.date === today && over(d)))
   // (今天的主题党日我就不去了, 昨天党课我请假了: one's own absence says nothing of it)
-  const away = /请假|请过假|不去了|去不了|来不了|参加不了|没法参加|不能参加|去不成|没去成/.test(sentence)
-  return e.heldStrong || (e.heldWeak && (past || /刚刚|刚才|刚(?!要|准备)/.test(sentence))) || (dayBefore && past && !away) || (kindDone && !away)
+  const away = /请假|请过假|请了(?:病|事|个)?假|不去了|去不了|来不了|参加不了|没法参加|不能参加|去不成|没去成/.test(sentence)
+  // 今天党员大会举手表决的时候，突然想起…了: a moment of today's meeting, told after it
+  const todayMoment = days.some((d) => d.date === today && d.index + d.length <= rel && rel - (d.index + d.length) <= 4) && /^[^，。,]{0,12}(?:的时候|时候)[^。！!]*(?:了|想起|想到|发现|看到|觉得|感觉)/.test(body.slice(index + wordLength))
+  return e.heldStrong || (e.heldWeak && (past || /刚刚|刚才|刚(?!要|准备)/.test(sentence)) && !away) || (dayBefore && past && !away) || (kindDone && !away) || (todayMoment && !away)
 }
 
 /** A day part said today that has not come yet ("今天下午" at 10:00): the meeting is still ahead. */
@@ -349,7 +362,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const dated = body.replace(PREPARED_FOR, (m) => ' '.repeat(m.length)).replace(DEADLINE, (m) => ' '.repeat(m.length))
   // 把21号主题党日的方案定下来了: the day of a kind only referred to is not this meeting's
   // (昨天组织生活会后接着…: a meeting just after it is on its day)
-  const dayOfOther = (r: { index: number; word: string }) => !/^\s*(?:结束)?(?:之?后|以后)/.test(body.slice(r.index + r.word.length))
+  // (今天组织生活会上被静姐点名了, 昨天组织生活会上老王给我提的意见: what happened at the meeting of that day)
+  const thatDay = (m: { index: number; word: string }) => /(?:昨天|前天|今天|昨晚|今晚|上午|下午|晚上)(?:上午|下午|晚上)?的?\s*$/.test(body.slice(Math.max(0, m.index - 6), m.index)) && /^上(?!午)/.test(body.slice(m.index + m.word.length))
+  const dayOfOther = (r: { index: number; word: string }) => !/^\s*(?:结束)?(?:之?后|以后)/.test(body.slice(r.index + r.word.length)) && !thatDay(r)
   const phrases = datePhrases(dated, now).filter((d) => !referred.some((r) => dayOfOther(r) && r.index >= d.index + d.length && r.index <= d.index + d.length + 2 && /^\s*的?\s*$/.test(dated.slice(d.index + d.length, r.index))))
   // "请大家把心得体会周一前交给我": a deadline for handing in, not the meeting's day
   const ahead = datePhrases(withoutHandIns(dated), now)
@@ -383,16 +398,19 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     if (/打卡|补卡|打(?:个|了个|一下|下)卡/.test(body) || (!named && /签到(?!表|册|本|单)/.test(body))) return null
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
     // … but how long a meeting or its speaker went on ("讲了一个半小时") is the meeting's, not study time
-    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞)了?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
+    // (是黄磊讲的，15分钟; 我迟到了十分钟: the lesson's length, one's lateness)
+    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞|干|忙|忙活|迟到|晚到|早退)(?:了|的[，,\s]*)?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
     // (… and one someone chaired or led: 孙委员主持，大家轮流领读，大概一个半小时)
-    if (!figures && !structured && kind !== '谈心谈话' && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
+    // (a 党课 someone gave, with its length: 小组微党课轮到张伟，讲的是…，十五分钟)
+    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
     // a forwarded record is ours only when it names one of our 党小组
     // ("值得我们学习借鉴" says it is someone else's)
     const ours = ctx.groups.some((g) => body.includes(g)) || /(?<!值得|供|向|让)(?:我们|咱们)|本支部|我支部/.test(body)
-    if (ev.question || ev.negated || (ev.forwarded && !ours) || ev.otherBody || otherBranch(body, ctx.branch)) return null
-    if (ev.trouble && !figures && !structured) return null
     const heldHere = !kindField && (named ? heldInItsSentence(body, named.index, now, referred, named.word.length) : !!kind && heldInItsSentence(body, 0, now, referred))
-    if (named && !figures && !structured && mentionedOnly(body, mentioned)) return null
+    // (…做了次谈心谈话。…您看呢？: a question in a sentence of its own asks about other business)
+    if ((ev.question && !(named && heldHere && !evidenceOf(sentenceAt(body, named.index)).question)) || ev.negated || (ev.forwarded && !ours) || ev.otherBody || otherBranch(body, ctx.branch)) return null
+    if (ev.trouble && !figures && !structured) return null
+    if (named && !figures && !structured && mentionedOnly(body, mentioned) && !mentioned.some(thatDay)) return null
     // 支委会刚散。定了三件事：述职报告12月10日前交…: what the message goes on to ask or announce does
     // not undo a meeting its own sentence says was held
     // 原定周四的支委会…已经提前到今天下午开了: the day first set is not when it was held
@@ -437,7 +455,11 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   if (kind === '支部委员会' && !people.host && self?.role === '书记' && /我(?!们)[^，。]{0,10}(?:参加|出席|参会|在)|(?:我和|我与|我同)/.test(body)) people.host = self.name
   // "我主持的", "由我主持", "本人主讲": the sender, by name
   if (self && !people.host && /(?:我|本人)(?!们)(?:来|亲自)?主持/.test(body)) people.host = self.name
-  if (self && kind === '党课' && !people.speaker && !mentions(forPeople, roster).some((m) => m.name !== self.name) && /^(?:今天|昨天|上午|下午|晚上|刚才|刚刚)?[^，。,]{0,8}?(?:给|为|跟)(?:大家|同志们|组里|支部|小组)[^，。,]{0,4}讲了/.test(forPeople)) people.speaker = self.name
+  // (…给大家讲了一次党课，…课件我发给雅琴: who is named after the lesson did not give it)
+  const gave = /^(?:今天|昨天|上午|下午|晚上|刚才|刚刚)?[^，。,]{0,8}?(?:给|为|跟)(?:大家|同志们|组里|支部|小组)[^，。,]{0,4}讲了/.exec(forPeople)
+  if (self && kind === '党课' && !people.speaker && gave && !mentions(gave[0], roster).some((m) => m.name !== self.name)) people.speaker = self.name
+  // 今天我领学的《…》: the sender led the study
+  if (self && !people.speaker && /(?:我|本人)(?!们)(?:来)?领学/.test(body)) people.speaker = self.name
   if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:(?:给|为|向|跟)[^，。,]{0,8})?(?:主讲|讲授|宣讲|讲了|讲的|作了[^，。,]{0,8}辅导)/.test(body)) people.speaker = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees

@@ -21,7 +21,8 @@ const EXPECTED = [
 const ATTENDEES = [
   new RegExp(`实(?:到|际到会|际出席|际参加|际参会|到会)(?:会)?${WHO}(?:人数)?\\s*[:：]?\\s*${N}\\s*${UNIT}?`),
   new RegExp(`(?<![应实])(?:到会|到课|到场|听课|与会|出席|参会|参加|参与|参学|参训|参评)(?:会议|活动|学习)?(?:有表决权的?|正式)?(?:的)?${WHO}(?:人数)?(?:有|为|共|共计|合计|一共|总共)?\\s*[:：]?\\s*${N}\\s*${UNIT}`),
-  new RegExp(`(?:共|共计|合计|总共|一共)?\\s*${N}\\s*${UNIT}${WHO}(?:同志)?(?:参加|参会|出席|到会|与会|参与|到场|到了)`),
+  // (5个人到了4个: of five, four came)
+  new RegExp(`(?:共|共计|合计|总共|一共)?\\s*${N}\\s*${UNIT}${WHO}(?:同志)?(?:参加|参会|出席|到会|与会|参与|到场|到了(?!\\s*${N}))`),
   new RegExp(`(?:在线|线上|参学|参训)${WHO}\\s*${N}\\s*${UNIT}`),
   // "5/5": present of expected, as a tally
   new RegExp(`(?<![\\d/.\\-])(?<!\\d\\s?:)(\\d{1,3})\\s*/\\s*\\d{1,3}(?![\\d/.\\-:]|\\s*[日号])`),
@@ -42,6 +43,8 @@ const ATTENDEES = [
   // 全组5人到齐, 9名党员已到齐, 三位支委一个不缺
   new RegExp(`${N}\\s*${UNIT}${WHO}\\s*(?:已|均|已经)?(?:到齐|齐了|全到)`),
   new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)\\s*(?:都|全)?(?:一个|一人|一位)(?:都)?(?:不|没)(?:缺|少|落)`),
+  // 支部8名党员到区光荣院…, 全体在职党员9人走进…, 支部6名党员跟社区网格员一起…: the members who went
+  new RegExp(`(?:支部|全体|在职|本支部|我支部)\\s*(?:全体)?\\s*(?:在职)?\\s*(?:${N}\\s*(?:名|位)\\s*(?:在职)?(?:党员|同志)|(?:在职)?(?:党员|同志)\\s*${N}\\s*(?:人|名))(?:突击队员|志愿者|代表)?(?=\\s*(?:到|走进|来到|赶赴|前往|跟|和|与|在|参加|集中|一起|冒雨|深入|赴|奔赴|分成|分为|参观|观看|走上|来|去))`),
 ]
 const ABSENT_COUNT = [
   new RegExp(`(?:缺席|请假|未到|未参加|缺勤|没来|缺了|缺|少了|少)\\s*[:：]?\\s*${N}\\s*${UNIT}`),
@@ -55,7 +58,8 @@ function first(text: string, res: readonly RegExp[]): { n: number; index: number
   for (const re of res) {
     const m = re.exec(text)
     if (m) {
-      const n = parseNumber(m[1]!)
+      // (a pattern with two places for the figure fills one of them)
+      const n = parseNumber(m.slice(1).find((g) => g !== undefined) ?? '')
       if (n !== null && Number.isInteger(n) && n >= 0 && n <= 2000) return { n, index: m.index }
     }
   }
@@ -164,6 +168,12 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
     attendees ??= expected !== null && absentCount !== null && /其余|其他|其它|其他人|余下/.test(text) ? expected - absentCount : expected
   }
   let named: string[] = listed
+  // 参加的有周书记、雅琴、老王、小刘、静姐、张伟、吴芳和我: a spoken list, each a short name
+  if (attendees === null && !everyone) {
+    const spoken = /(?:参加|参会|出席|到会|去)(?:了)?的(?:同志|党员|人)?(?:有|是)\s*[:：]?\s*([^。；;\n！!]+)/.exec(text)
+    const names = spoken ? splitNames(spoken[1]!.replace(/等.*$/, '').replace(/[（(][^）)]*[）)]/g, '')) : []
+    if (names.length >= 2 && names.every((n) => n.length <= 5 && !/\d/.test(n))) attendees = names.length
+  }
   // 👥李红梅 赵静 张伟 黄磊 吴芳: a line of nothing but members' names is who came
   if (attendees === null && !everyone) {
     for (const line of text.split('\n')) {

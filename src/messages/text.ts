@@ -71,5 +71,5 @@ export function commonSpeech(s: string): string {
     .replace(/(认真|仔细|好好|用心|系统|反复|专门|集中|静下心来|逐字逐句)[的得](?=学|读|看|听|研|通读|背|抄)/g, '$1地')
     .replace(/(?<=[学读看听])的是(?=[^，,。！!？?\s])/g, '了')
     // slips of the pinyin keyboard that keep their sound: 党棵 = 党课
-    .replace(/党[棵颗]/g, '党课').replace(/组织生[或火货]会/g, '组织生活会').replace(/(?<!支)[之只]委会/g, '支委会').replace(/党小[足族]会/g, '党小组会').replace(/昨儿个/g, '昨天').replace(/前儿个/g, '前天')
+    .replace(/党[棵颗]/g, '党课').replace(/组织生[或火货]会/g, '组织生活会').replace(/(?<!支)[之只]委会/g, '支委会').replace(/党小[足族]会/g, '党小组会').replace(/支[布步]/g, '支部').replace(/昨儿个/g, '昨天').replace(/前儿个/g, '前天')
 }
