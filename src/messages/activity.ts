@@ -232,7 +232,8 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 }
 
 // … or what the meeting prepared: 布置组织生活会的准备工作
-const PASSED_ON_BEFORE = /(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
+// (下一步重点是加强理论学习: a goal, not the meeting)
+const PASSED_ON_BEFORE = /(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
 // 有意见周五前提, 心得12日前交: a deadline's day
 const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])\s*(?:之|以)?前(?=\s*(?:提|交|报|发|反馈|提交|上传|完成|定稿|报送))/g
@@ -299,7 +300,10 @@ export function parseActivities(input: string, now: Date, ctx: ReportContext): A
   if (!input || input.length > MAX_PARSE_LENGTH) return []
   // a reply that quotes a question (「李红梅：…能发我吗？」 - - - 已发你邮箱。我昨天讲的那一课实到9人) is its reply
   const norm = normalize(input).trim()
-  const text = commonSpeech(norm.startsWith('「') ? stripQuote(norm) : norm)
+  const reply = commonSpeech(norm.startsWith('「') ? stripQuote(norm) : norm)
+  // 「周立新：下午4点支委会…」 - - - 已开完，3名支委全到: a reply that says held, of the meeting its quote names
+  const quoted = reply !== norm ? kindAt(commonSpeech(norm.slice(0, norm.length - reply.length))) : null
+  const text = quoted && !kindMentions(reply).length && evidenceOf(reply).heldStrong && !evidenceOf(reply).question ? `${quoted.word}${reply}` : reply
   // a list of meetings (①开了支委会…②下周党课…) is read item by item; a list of one meeting's fields
   // (1.时间：… 2.地点：…) as a whole
   const items = enumeratedItems(text)
@@ -353,7 +357,13 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     const alt = impliedKind(body)
     if (alt && alt !== 'meeting' && alt !== 'other' && alt !== named.kind) named = null
   }
-  const implied = named ? null : impliedKind(body)
+  // 我们三个委员碰头定的整改清单如下：⏎1.…谈心谈话不经常…: the kind the opening line implies, not one its list names
+  const opening = body.split('\n')[0]!
+  if (!kindField && named && named.index >= opening.length && !kindMentions(opening).length && enumeratedItems(body)) {
+    const alt = impliedKind(opening)
+    if (alt && alt !== 'meeting' && alt !== 'other') named = null
+  }
+  const implied = named ? null : impliedKind(named === null && !kindAt(opening) && enumeratedItems(body) ? opening : body)
   let kind: Kind | null = named?.kind ?? (implied === 'other' ? '其他' : implied && implied !== 'meeting' ? implied : null)
 
   const today = dayOf(now)

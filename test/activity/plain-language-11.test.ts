@@ -65,7 +65,8 @@ describe('who came', () => {
       (n) => `今天上午支部${n}名党员到区光荣院看望了几位老兵，开展主题党日活动`,
       (n) => `12月19日，支部开展主题党日活动，全体在职党员${n}人走进市档案馆参观`,
       (n) => `今天上午，支部全体${n}名党员来到市烈士陵园开展主题党日活动`,
-      (n) => `志愿服务今天上午做完了：支部${n}名党员跟社区网格员一起给老人送了月饼`), (n, f) => {
+      (n) => `志愿服务今天上午做完了：支部${n}名党员跟社区网格员一起给老人送了月饼`,
+      (n) => `今天上午的志愿服务，周书记带领王建国、刘洋等${n}名党员赶赴阳光社区，帮着清理楼道小广告`), (n, f) => {
       const text = f(n)
       assert.equal(read(text, '李红梅')[0]?.attendees, n, text)
     }), { numRuns: 120 })
@@ -106,6 +107,30 @@ describe('kinds said briefly, and a member\'s moment at the meeting', () => {
     assert.equal(read('毛主席诞辰纪念日，上午和张伟、黄磊在社区图书角当了一上午志愿者', '吴芳')[0]?.date, '2026-12-26')
     assert.equal(read('补发一下元旦前一天主题党日的照片和小结：当天上午在党员活动室集体重温入党誓词', '李红梅', new Date('2027-01-04T09:30:00+08:00'))[0]?.date, '2026-12-31')
     assert.equal(read('烈士纪念日那天上午，支部全体党员到烈士陵园敬献花篮，重温入党誓词', '李红梅', new Date('2026-10-02T09:00:00+08:00'))[0]?.date, '2026-09-30')
+  })
+})
+
+describe('a 简讯, a list under its opening line, a reply to the notice', () => {
+  test('a 简讯 of a 防汛 shift, an account of one', () => {
+    const r = read('【简讯】党员冲在防汛一线\n8月7日下午，机关第二党支部迅速响应，支部书记周立新带领5名党员赶赴联系点阳光社区，协助社区疏通低洼路段排水口12处，装运沙袋200余袋。', '李红梅', new Date('2026-08-07T18:05:00+08:00'))[0]
+    assert.equal(r?.kind, '志愿服务')
+    assert.equal(r?.date, '2026-08-07')
+    assert.equal(read('昨晚跟老王他们在阳光社区那边装沙袋 一直干到快11点，腰都直不起来了😂', '刘洋', new Date('2026-08-08T09:00:00+08:00'))[0]?.kind, '志愿服务')
+  })
+  test('the kind the opening line implies, not one its list names', () => {
+    fc.assert(fc.property(fc.constantFrom('我们三个委员碰头定的整改清单如下，请各位认领：', '三个支委碰了下头，定的分工如下：'), fc.constantFrom('谈心谈话不经常', '集中学习流于形式', '志愿服务太少'), (opening, item) => {
+      const text = `昨天下午${opening}\n1.${item}→建立轮值制（孙雅琴，9月底）\n2.联系群众不够→每月一次社区服务（李红梅，长期）`
+      assert.equal(read(text, '李红梅')[0]?.kind, '支部委员会', text)
+    }), { numRuns: 20 })
+  })
+  test('a reply that says held, of the meeting its quote names', () => {
+    const r = read('「周立新：下午4点支委会，议题：讨论确定林子涵同志为发展对象」\n- - - - - - - -\n已开完，3名支委全到，一致同意确定林子涵同志为发展对象', '孙雅琴')[0]
+    assert.equal(r?.kind, '支部委员会')
+    assert.equal(r?.attendees, 3)
+    assert.deepEqual(read('「周立新：下午4点支委会，请准时参加」\n- - - - - - - -\n收到，准时到', '孙雅琴'), [])
+  })
+  test('a goal named is not the meeting: 下一步重点是加强理论学习', () => {
+    assert.equal(read('今天上午和入党积极分子马晓婷同志谈了一次话，孙委员一起参加。下一步重点是加强理论学习。')[0]?.kind, '谈心谈话')
   })
 })
 
