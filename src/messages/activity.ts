@@ -10,6 +10,7 @@ import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
+import { parsePoints } from './points.js'
 import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
 import { COMPLETED, MADE_UP, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { enumeratedItems, itemText, type Item } from './items.js'
@@ -359,11 +360,12 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   }
   // 我们三个委员碰头定的整改清单如下：⏎1.…谈心谈话不经常…: the kind the opening line implies, not one its list names
   const opening = body.split('\n')[0]!
+  let openingKind: ReturnType<typeof impliedKind> = null
   if (!kindField && named && named.index >= opening.length && !kindMentions(opening).length && enumeratedItems(body)) {
     const alt = impliedKind(opening)
-    if (alt && alt !== 'meeting' && alt !== 'other') named = null
+    if (alt && alt !== 'meeting' && alt !== 'other') { named = null; openingKind = alt }
   }
-  const implied = named ? null : impliedKind(named === null && !kindAt(opening) && enumeratedItems(body) ? opening : body)
+  const implied = named ? null : openingKind ?? impliedKind(body)
   let kind: Kind | null = named?.kind ?? (implied === 'other' ? '其他' : implied && implied !== 'meeting' ? implied : null)
 
   const today = dayOf(now)
@@ -412,7 +414,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞|干|忙|忙活|迟到|晚到|早退)(?:了|的[，,\s]*)?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
     // (… and one someone chaired or led: 孙委员主持，大家轮流领读，大概一个半小时)
     // (a 党课 someone gave, with its length: 小组微党课轮到张伟，讲的是…，十五分钟)
-    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime)) return null
+    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime) || (!figures && !structured && parsePoints(body) !== null)) return null
     // a forwarded record is ours only when it names one of our 党小组
     // ("值得我们学习借鉴" says it is someone else's)
     const ours = ctx.groups.some((g) => body.includes(g)) || /(?<!值得|供|向|让)(?:我们|咱们)|本支部|我支部/.test(body)

@@ -281,8 +281,10 @@ function prepare(input: string): string | null {
 }
 
 /** Text as the cue analysis sees it: no titles, no emoji or stickers, single spaces. */
+// (今天主题党日就当学习了😄 晚上又补看了半小时…: an emoji and a space between two sentences end the first)
+const EMOJI_BREAK = /(?<=\p{Script=Han})(?:[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]|\[[^\[\]\n]{1,8}\])+[ \t]+(?=\p{Script=Han})/gu
 function plainOf(text: string): string {
-  return studyShorthand(withoutTitles(text.replace(MENTIONS, ''))).replace(DECORATION, ' ').replace(/[^\S\n]+/g, ' ').trim()
+  return studyShorthand(withoutTitles(text.replace(MENTIONS, ''))).replace(EMOJI_BREAK, '。').replace(DECORATION, ' ').replace(/[^\S\n]+/g, ' ').trim()
 }
 
 // ------------------------------------------------------------------ 打卡
@@ -312,6 +314,7 @@ const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|
 // what could be done, not what was: 30分钟就能看完
 const POTENTIAL = /(?:能|可以|可|得以|才能)$/
 // a verb said done in a clause with its own day (…，今晚重温了一遍): what an earlier clause plans is other business
+// (… and 补看了 was made up, done: no 补 still to come)
 const DONE_CLAUSE_DAY = /今晚|今天|今日|今早|早上|上午|下午|晚上|刚才?|刚刚|已经/
 // a plain statement is short: a forwarded article full of 学习 is not someone's check-in
 const MAX_PLAIN_STATEMENT = 160
@@ -363,7 +366,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
     if (!done) continue
     // what was studied comes after the verb: 这个专题片我看过了 is a remark, 看了专题片 a statement
     if (!(evidence || STUDY_OBJECT.test(plain.slice(end, sentenceEnd(plain, end))))) continue
-    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || (g.asp ? EXHORT_NEAR.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) : tellsOthers(a)) || notYet(g.asp && DONE_CLAUSE_DAY.test(a.near) ? { ...a, before: a.near } : a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
+    if (SCHEDULE.test(a.sentence) || POTENTIAL.test(a.near) || PRAISE.test(a.sentence) || asks(a) || (g.asp ? EXHORT_NEAR.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) : tellsOthers(a)) || notYet(g.asp ? { ...a, before: DONE_CLAUSE_DAY.test(a.near) ? a.near : a.before, near: a.near.replace(/补$/, '') } : a) || negated(a) || aboutCheckingIn({ ...a, after: plain.slice(end, end + 8) })) continue
     return true
   }
   return false

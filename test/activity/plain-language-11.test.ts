@@ -141,6 +141,7 @@ describe('what stays none', () => {
       const text = `紧张😰${when}${w}${rest}`
       assert.deepEqual(read(text, '刘洋', noon), [], text)
     }), { numRuns: 100 })
+    assert.deepEqual(read('今天48分，领学备课顺带把第四章又看了一遍', '赵静'), [])
     for (const t of ['昨天组织生活会请了病假，不好意思。谁能给我讲讲会议精神？大家给我提的意见我也想听听', '社区钱书记说他们社区党委今天上午开了党员大会，想跟咱们支部下个月搞个联建活动，书记您看看？',
       '在第十三个国家公祭日到来之际，请各党小组组织党员观看纪录片', '上次组织生活会提的问题整改得怎么样了？']) assert.deepEqual(read(t, '吴芳'), [], t)
   })

@@ -54,6 +54,10 @@ describe('a meeting as what the study was about or for', () => {
       assert.equal(read(text)?.minutes, 40, text)
     }
   })
+  test('an emoji and a space end a sentence: the meeting in the first is not the study in the second', () => {
+    const r = read('今天主题党日就当学习了😄 晚上又补看了半小时档案馆推荐的党史资料', new Date('2026-08-19T21:55:00+08:00'))
+    assert.equal(r?.minutes, 30)
+  })
   test('反复听了 is a verb; 勿忘国耻 a slogan', () => {
     assert.equal(read('新年第一天，学习主席新年贺词，反复听了三遍，约半小时', new Date('2027-01-01T11:00:00+08:00'))?.minutes, 30)
     assert.equal(read('上午学了四十五分钟九一八历史资料，勿忘国耻')?.minutes, 45)
