@@ -72,7 +72,8 @@ const PLAN_NEAR = /明天|明早|明日|明晚|后天|下周|下次|待会|等�
 // 组织生活会的发言材料，顺便打卡 prepared something else — unless the intent reaches a study verb (打算先学完)
 // (a day word that modifies a noun is no time of the act: 为了准备明天的支委会 … 顺便打个卡)
 const LATER = /(?:明天|明早|明日|明晚|后天|下周|下次)(?!的)|待会|等会|一会儿?|回头|回去|稍后|晚点|晚些|改天|等下|等一下|以后|之后/
-const INTENT = /准备|打算|计划|马上|立刻|立即|这就/
+// (工作计划, 整改计划: a plan as a thing read, not one's intent)
+const INTENT = /准备|打算|(?<!工作|整改|学习|年度|个人)计划|马上|立刻|立即|这就/
 const INTENT_REACHES = /(?:准备|打算|计划)(?:先|再|去|要|好好)?(?:学|看|读|听|背|抄|打卡|把)/
 // promises are plans too: 晚上保证打卡, 一定打卡, 我会打卡的
 const PLAN_ADJACENT = /(?:再|补|要|将|想|去|会去|会|保证|肯定|一定|争取|尽量|必须|得)$/
@@ -161,9 +162,12 @@ const OTHERS = /(?<!其)他|她|人家|别人|有人|好多人|很多人|不少�
 // praise is about someone else's study: 真厉害, 值得学习, 向他学习
 const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜样学习/
 // a group's figures, not one member's: 二组今天学习情况：…
-const GROUP_SUBJECT = /(?:[一二三四五六七八九十\d]组|党小组|小组|全组|本组|我组|支部|全支部|大家)的?\s?$/
+// (一组今天已打卡：…, 一组本周打卡我统计了：…)
+const GROUP_SUBJECT = /(?:[一二三四五六七八九十\d]组|党小组|小组|全组|本组|我组|我们组|咱们组|支部|全支部|大家)的?\s?(?:今天|今日|本周|这周|本月|这个月|截至今天|截至目前)?(?:已|的)?\s?$/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) || GROUP_SUBJECT.test(a.near)
-const notYet = (a: Around) => LATER.test(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
+// (明天讲党课，今晚又备了课，顺便把…读了: a day of doing said after the plan's day governs what follows it)
+const laterGoverns = (before: string) => { const l = [...before.matchAll(new RegExp(LATER.source, 'g'))].at(-1); return !!l && !/今晚|今天|今日|今早|刚才?|刚刚/.test(before.slice(l.index + l[0].length)) }
+const notYet = (a: Around) => laterGoverns(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
 // checking in as an aim, not an act: 不要只为打卡而打卡, 为了打卡而学习
 const PURPOSE = /(?:为了?|只为|只是为了?|而)$/
@@ -307,10 +311,10 @@ const LATER_CLAUSE = /(?:(?<=[，,；;])|^)\s*(?:稍后|回头|之后|然后|下
 // a meeting as what the study was for or about, not where it happened: 准备周三领学用, 复习昨天集中学习的内容,
 // 看组织生活会的有关要求, 把组织生活会上大家提的意见整理了一遍, 领学备课
 const PURPOSE_CLAUSE = /(?<=[，,；;])\s*(?:准备|为了?|以便|好在|用于)[^，,。；;\n]*/g
-const MEETING_AS_OBJECT = new RegExp(`(?:复习|对照|准备|为|给|温习|回顾|整理)[^，,。；;\\n]{0,8}?(?:${MEETING.source})|(?:昨天|前天|上次|上周|上回|那天)[^，,。；;\\n]{0,4}?(?:${MEETING.source})|(?:${MEETING.source})(?:的(?:有关|相关)?(?:内容|要求|精神|材料|发言|意见|笔记|资料|问题|准备)|上[^，,。；;\\n]{0,6}?(?:提|说|讲)的|用|备课)`, 'g')
+const MEETING_AS_OBJECT = new RegExp(`(?:复习|对照|准备|为|给|温习|回顾|整理)[^，,。；;\\n]{0,8}?(?:${MEETING.source})|(?:${MEETING.source})(?:之外|以外)|(?:昨天|前天|上次|上周|上回|那天)[^，,。；;\\n]{0,4}?(?:${MEETING.source})|(?:${MEETING.source})(?:的(?:有关|相关)?(?:内容|要求|精神|材料|发言|意见|笔记|资料|问题|准备)|上[^，,。；;\\n]{0,6}?(?:提|说|讲)的|用|备课)`, 'g')
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
 // (看…的有关要求, 写了整改计划: the requirements read, a plan written — nouns, no rule of one's own)
-const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|(?<!(?:对照|按照|根据|结合|落实|看|读|学)[^，,。]{0,12})(?<!有关|相关)要求|目标|力争|争取|(?<!整改|工作|学习|年度|个人)计划|安排/
+const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|(?<!(?:对照|按照|根据|结合|落实|看|读|学)[^，,。]{0,12})(?<!有关|相关)要求|(?<!发展|奋斗|工作|年度|总体|主要)目标|力争|争取|(?<!整改|工作|学习|年度|个人)计划|安排/
 // what could be done, not what was: 30分钟就能看完
 const POTENTIAL = /(?:能|可以|可|得以|才能)$/
 // a verb said done in a clause with its own day (…，今晚重温了一遍): what an earlier clause plans is other business
@@ -426,8 +430,9 @@ const BACKFILL_CUE = /补 ?(?:个 ?|一下 ?|下 ?|上 ?)?(?:打 ?)?卡|补(?:�
 // what only a meeting has: a 党小组, a head-count, those who attended
 const GROUP_MET = /党小组|全组\s*(?:\d|[一二三四五六七八九十])|[应实]到|到会|全体党员|(?:\d+|[一二三四五六七八九十]+)\s*(?:人|名|位)(?:党员|同志)?(?:参加|出席|参会)|考勤/
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
-const BEFORE_DAY = /^(?:一下|一|下|个|上|打|打一下)? ?[:：,，]? ?$/
-const AFTER_DAY = /^ ?(?:的 ?)?(?:卡 ?)?$/
+const BEFORE_DAY = /^(?:一下|一个|一|下|个|上|打|打一下)? ?[:：,，]? ?$/
+// (把上周四（22号）的补上: the day restated in brackets)
+const AFTER_DAY = /^ ?(?:[(（][^()（）]{1,8})?[)）]? ?(?:的 ?)?(?:卡 ?)?$/
 // 算昨天的, 算作4号, 记到11月3日: crediting a day named right after
 const CREDIT = /(?<![打计就])(?:算|记|计)(?:作|成|到|在|为|是)? ?/g
 function creditCue(plain: string, now: Date): RegExpExecArray | null {
@@ -450,10 +455,11 @@ const BACKFILL_PLAN = /(?:再|将|去|会去|会|保证|肯定|一定|争取|尽
 const BACKFILL_WEAK = /(?<![弥候增填没未不别])补(?![充贴助课选齐发缴交考票办学习足])/
 const MENTIONS_CARD = /卡/
 // what the cue and its glue leave in the content: 帮我把…的卡补了
-const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|补发(?: ?一下|下)?|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|一|下|个)?了?(?=[ :：，,。]|$))/g
+const BACKFILL_WORDS = /(?:帮我|给我|麻烦)把?|把|补发(?: ?一下|下)?|(?:补 ?(?:个|一下|下|上|了)? ?(?:打 ?)?卡|补(?:记|录|登|签|报)(?: ?一下)?|的(?:打 ?)?卡|(?:打 ?)?卡 ?(?:要|给|来)?补(?:上|一下|下|个)?了?|(?:现在|今天)?补(?:上|一下|一个|一|下|个)?了?(?=[ :：，,。]|$))/g
 
 // 补一下周五的 is 补一下 + 周五, not 下周五: the 下 is blanked (the same length, so positions hold)
-const apartFromWeek = (s: string): string => s.replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ')
+// (补一个3月28号的: 一个 is blanked to 一 too, so 个 does not hide the date)
+const apartFromWeek = (s: string): string => s.replace(/(补一?)下(?= ?(?:周|星期|礼拜))/g, '$1 ').replace(/(补一)个(?= ?\d)/g, '$1 ')
 
 export type BackfillParse = { date: DateStr; checkin: CheckinParse } | { error: 'no-date' } | { error: 'future'; date: DateStr }
 
@@ -535,7 +541,9 @@ function credited(rest: string, now: Date, cue: string | null): BackfillParse | 
   // titles masked, not removed: the positions must stay those of `rest`; 补(一)下周三的卡 is
   // 补一下 + 周三, not 下周三
   const t = apartFromWeek(rest.replace(TITLE, (m) => '·'.repeat(m.length)))
-  const all = datePhrases(t, now, 'past')
+  // 上周四（22号）: the day restated in brackets is the one meant
+  const said = datePhrases(t, now, 'past')
+  const all = said.filter((p, i) => !(said[i + 1] && /^\s*[(（]\s*$/.test(t.slice(p.index + p.dateLength, said[i + 1]!.index))))
   if (!all.length) return null
   const follows = (p: DatePhrase, re: RegExp) => re.test(t.slice(p.index + p.dateLength, p.index + p.dateLength + 8))
   // 补16号的, 补一下昨天: the day named right after 补 is the one credited, whatever came before

@@ -92,3 +92,32 @@ describe('补卡 said late', () => {
     assert.equal(b?.checkin.minutes, 40)
   })
 })
+
+// sets m and n (October, February–March): a plan's day, then a day of doing; a meeting one studied
+// beside; a plan or goal as a thing read; a group's tally; a rule that says 照常; meant to, did not
+describe('sets m and n', () => {
+  test('study beside a meeting, and a plan or goal read, are one\'s own check-in', () => {
+    for (const [t, n, at] of [['明天讲党课，今晚又备了一个半小时课，顺便把两会几篇评论员文章读了', 90, '2027-03-16T21:35:00+08:00'], ['白天集中学习之外，晚上又把《求是》那篇文章重读了一遍，做了笔记，45分钟', 45, '2027-02-15T21:40:00+08:00'],
+      ['早上7点到7点半，把支部今年的工作计划对照着《支部工作条例》又学了一遍', 30, '2027-02-24T07:40:00+08:00'], ['7:05-7:40 准备下午领学的内容，把报告里关于今年发展目标那部分又细读了一遍', 35, '2027-03-10T07:45:00+08:00']] as const) {
+      assert.equal(read(t, new Date(at))?.minutes, n, t)
+    }
+    assert.equal(read('明天再学，今天先不学了'), null)
+  })
+  test('a group\'s tally, a rule kept as before, a check-in meant and missed: none', () => {
+    fc.assert(fc.property(fc.constantFrom('一组', '二组', '第一党小组', '我们组'), fc.constantFrom('今天已打卡：陈组长。书记、老王和小刘还没发哈', '本周打卡我统计了：书记7天、雅琴7天、刘洋6天', '截至今天：吴芳、黄磊全勤，张伟补卡2次'), (g, rest) => {
+      const text = `${g}${rest}`
+      assert.equal(read(text), null, text)
+      assert.equal(backfill(text), null, text)
+    }), { numRuns: 40 })
+    for (const t of ['各位，新一年学习打卡照常，每天晚上10点前在群里发，学习强国截图或者文字说明都行。', '春节期间学习不放假哈，群里打卡照常，过年在外的同志注意别断了😄', '月底了，10月份学习打卡和积分统计表我周一发群里，有出入的及时找我', '昨晚睡前还想着打卡，结果一沾枕头就睡着了，今天补']) {
+      assert.equal(read(t), null, t)
+      assert.equal(backfill(t), null, t)
+    }
+  })
+  test('补一个<day>的, <weekday>（<day>）的补上', () => {
+    assert.equal(backfill('补一个3月28号的：当天看了《复兴之路》纪录片一集，50分钟', new Date('2027-03-30T08:30:00+08:00'))?.date, '2027-03-28')
+    const b = backfill('把上周四（22号）的补上，那天学了40分钟，忘发群里了', new Date('2026-10-25T10:00:00+08:00'))
+    assert.equal(b?.date, '2026-10-22')
+    assert.equal(b?.checkin.minutes, 40)
+  })
+})
