@@ -234,7 +234,8 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 
 // … or what the meeting prepared: 布置组织生活会的准备工作
 // (下一步重点是加强理论学习: a goal, not the meeting)
-const PASSED_ON_BEFORE = /(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
+// (上次组织生活会提的问题: an earlier meeting, referred to)
+const PASSED_ON_BEFORE = /(?:上次|上回)(?:的)?\s*$|(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
 // 有意见周五前提, 心得12日前交: a deadline's day
 const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])\s*(?:之|以)?前(?=\s*(?:提|交|报|发|反馈|提交|上传|完成|定稿|报送))/g
@@ -411,10 +412,10 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     // "今天参加了党课学习，40分钟": how long one studied is a check-in, not a meeting's record
     // … but how long a meeting or its speaker went on ("讲了一个半小时") is the meeting's, not study time
     // (是黄磊讲的，15分钟; 我迟到了十分钟: the lesson's length, one's lateness)
-    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞|干|忙|忙活|迟到|晚到|早退)(?:了|的[，,\s]*)?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
+    const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞|干|忙|忙活|站|当|值守|守|迟到|晚到|早退)(?:了|的[，,\s]*)?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
     // (… and one someone chaired or led: 孙委员主持，大家轮流领读，大概一个半小时)
     // (a 党课 someone gave, with its length: 小组微党课轮到张伟，讲的是…，十五分钟)
-    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分/i.test(ownTime) || (!figures && !structured && parsePoints(body) !== null)) return null
+    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分\s*[+:：]?\s*\d/i.test(ownTime) || (!figures && !structured && parsePoints(body) !== null)) return null
     // a forwarded record is ours only when it names one of our 党小组
     // ("值得我们学习借鉴" says it is someone else's)
     const ours = ctx.groups.some((g) => body.includes(g)) || /(?<!值得|供|向|让)(?:我们|咱们)|本支部|我支部/.test(body)
@@ -422,11 +423,14 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     // (…做了次谈心谈话。…您看呢？: a question in a sentence of its own asks about other business)
     if ((ev.question && !(named && heldHere && !evidenceOf(sentenceAt(body, named.index)).question)) || ev.negated || (ev.forwarded && !ours) || ev.otherBody || otherBranch(body, ctx.branch)) return null
     if (ev.trouble && !figures && !structured) return null
+    // 上次组织生活会提的那12条问题…: every kind only referred to (not at that day's meeting), nothing else held
+    if (!kindField && mentioned.length && referred.length === mentioned.length && !referred.some(thatDay) && !impliedKind(body) && !figures && !structured) return null
     if (named && !figures && !structured && mentionedOnly(body, mentioned) && !mentioned.some(thatDay)) return null
     // 支委会刚散。定了三件事：述职报告12月10日前交…: what the message goes on to ask or announce does
     // not undo a meeting its own sentence says was held
     // 原定周四的支委会…已经提前到今天下午开了: the day first set is not when it was held
-    if (future && !heldHere && !moved && !(ev.heldStrong && !ev.planStrong && own && own.date <= today)) return null
+    // (a record with its fields, dated, keeps what its 结论 schedules next: 拟定3月25日召开)
+    if (future && !heldHere && !moved && !(ev.heldStrong && !ev.planStrong && own && own.date <= today) && !(structured && own && own.date <= today && !ev.planStrong)) return null
     if (ev.planStrong && !heldHere && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
     if (ev.planWeak && !ev.heldStrong && !pastDated && !heldHere) return null
@@ -475,6 +479,8 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:(?:给|为|向|跟)[^，。,]{0,8})?(?:主讲|讲授|宣讲|讲了|讲的|作了[^，。,]{0,8}辅导)/.test(body)) people.speaker = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees
+  // 和小刘谈心谈话, 刚跟吴芳谈完: a talk with one member is two people (分别和A、B谈了 is several talks)
+  if (attendees === null && kind === '谈心谈话' && !/分别|逐一|挨个|[、，,]\s*(?:\S{1,4}同志)?(?:分别)?谈/.test(body) && /(?:和|与|跟|同|找)[^，。,、\n]{1,10}?(?:谈|聊)/.test(body)) attendees = 2
   if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1
   const place = fields.place ?? PLACE.exec(body)?.[1] ?? null
   return {

@@ -146,3 +146,49 @@ describe('what stays none', () => {
       '在第十三个国家公祭日到来之际，请各党小组组织党员观看纪录片', '上次组织生活会提的问题整改得怎么样了？']) assert.deepEqual(read(t, '吴芳'), [], t)
   })
 })
+
+// sets m and n (October, February–March)
+describe('sets m and n', () => {
+  test('a 简讯 that names the office that came to guide; 公众号 as the sender\'s own work', () => {
+    const r = read('【简讯】2月19日下午，机关第二党支部召开2026年度民主评议党员大会。会议由支部书记周立新主持，机关党委组织科派员指导。全体党员逐一进行个人自评。', '李红梅', new Date('2027-02-19T18:00:00+08:00'))[0]
+    assert.equal(r?.date, '2027-02-19')
+    assert.equal(r?.host, '周立新')
+    assert.equal(read('支委会刚开完，一季度小结过了一遍，明天党员大会上通报。另外我这边公众号3月还差一篇稿子，谁有植树的感想发我一下🙏', '李红梅', new Date('2027-03-24T18:00:00+08:00'))[0]?.kind, '支部委员会')
+  })
+  test('a record whose 结论 schedules the next meeting is still this one', () => {
+    const r = read('支委会记录（3月22日）\n主持：周立新　参加：周立新、孙雅琴、李红梅\n议题：审查刘洋同志预备党员转正材料\n结论：材料齐全，同意提交支部党员大会讨论，拟定3月25日召开。', '孙雅琴', new Date('2027-03-22T18:00:00+08:00'))[0]
+    assert.equal(r?.kind, '支部委员会')
+    assert.equal(r?.date, '2027-03-22')
+  })
+  test('one\'s turn at the meeting, one\'s criticism there', () => {
+    fc.assert(fc.property(fc.constantFrom<[string, string, string]>(['集中学习', '集中学习', '轮到我领学，提前准备了两天，结果讲到一半投影仪罢工了🙃'], ['小组会', '党小组会', '上被同志们当面批评了，说我积分老是倒数😂 虚心接受'],
+      ['组织生活会', '组织生活会', '上被同志们当面批评了，说我积分老是倒数😂 虚心接受'], ['小组会', '党小组会', '轮到我发言，紧张得把稿子念串行了🤣']), fc.constantFrom('上午', '今天', '昨天下午'), ([w, kind, rest], day) => {
+        const text = `${day}${w}${rest}`
+        assert.equal(read(text, '刘洋')[0]?.kind, kind, text)
+      }), { numRuns: 60 })
+  })
+  test('none: a finding about the records, an earlier meeting referred to, a dread', () => {
+    for (const t of ['巡察组反馈：我们支部有3次党小组会记录没写应到实到人数，党课记录缺授课提纲，请相关同志本周内补齐。', '上次组织生活会提的那12条问题，整改台账我做了个表，各位认领一下自己那条，3月底前把整改进展填上。',
+      '开会我不怕，就怕开完会写心得体会😂 一写就是两千字，比开会累多了', '上回支委会定的事，大家抓紧落实']) assert.deepEqual(read(t, '孙雅琴'), [], t)
+  })
+})
+
+describe('sets m and n: what they did, and who was there', () => {
+  test('talks, 评议 by its forms, a visitor come to speak, a day\'s work done', () => {
+    for (const [t, kind] of [['今天周书记找我谈了次心，说我快退休了也别松劲', '谈心谈话'], ['刚跟吴芳谈完，她最近家里老人住院，谈心谈话记录我晚上补到本子上。', '谈心谈话'],
+      ['评议票刚唱完，当场封存了。正式结果雅琴明天发，辛苦大家👏', '民主评议党员'], ['今天下午请老党员钱德顺同志来讲“我的入党故事”，八十八岁的人了站着讲了四十分钟', '党课'],
+      ['📸3月主题党日·植树节｜9名党员在滨河郊野公园种下侧柏20棵', '主题党日'], ['今天上午在社区给老人量血压、修小家电，学雷锋日圆满收工', '志愿服务'],
+      ['今天早上跟着静姐去路口当了两个小时文明交通劝导员，风挺大，不过挺有意义😊', '志愿服务']] as const) {
+      assert.equal(read(t, '王建国')[0]?.kind, kind, t)
+    }
+  })
+  test('head-counts by the forms, the signatures, the committee, those away', () => {
+    for (const [t, n, from] of [['开完了，签到表10个人签了9个，静姐的请假条我附后面了\n「周立新：下午2:30支部党员大会，四楼活动室，带笔记本」', 9, '孙雅琴'], ['组织生活会后接着搞了民主评议，测评表10份全部收回，优秀7、合格3', 10, '孙雅琴'],
+      ['支委三个人中午碰了一下，同意杨帆同志列为发展对象', 3, '孙雅琴'], ['10月24日上午，支部开展消防安全志愿服务活动。8名党员志愿者分成两组深入居民楼栋排查隐患', 8, '李红梅'],
+      ['今天下午给大家讲的四季度党课，课件我传群文件了，没来的两位同志抽空看一下', 8, '周立新'], ['10.19周一下午集中学习签到：周立新 孙雅琴 陈明 王建国 刘洋 李红梅 赵静 黄磊 吴芳，张伟请假。领学：周书记。', 9, '陈明'],
+      ['今天上午和小刘谈心谈话，聊了聊培养联系人工作，四十来分钟', 2, '孙雅琴']] as const) {
+      assert.equal(read(t, from, new Date('2026-10-29T20:00:00+08:00'))[0]?.attendees, n, t)
+    }
+    assert.equal(read('今天下午跟黄磊、吴芳分别谈了谈，一人半小时左右', '周立新')[0]?.attendees ?? null, null)
+  })
+})
