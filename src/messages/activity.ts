@@ -305,7 +305,8 @@ export function parseActivities(input: string, now: Date, ctx: ReportContext): A
   const reply = commonSpeech(norm.startsWith('「') ? stripQuote(norm) : norm)
   // 「周立新：下午4点支委会…」 - - - 已开完，3名支委全到: a reply that says held, of the meeting its quote names
   const quoted = reply !== norm ? kindAt(commonSpeech(norm.slice(0, norm.length - reply.length))) : null
-  const text = quoted && !kindMentions(reply).length && evidenceOf(reply).heldStrong && !evidenceOf(reply).question ? `${quoted.word}${reply}` : reply
+  const said = quoted && !kindMentions(reply).length ? evidenceOf(reply) : null
+  const text = quoted && said?.heldStrong && !said.question ? `${quoted.word}${reply}` : reply
   // a list of meetings (①开了支委会…②下周党课…) is read item by item; a list of one meeting's fields
   // (1.时间：… 2.地点：…) as a whole
   const items = enumeratedItems(text)

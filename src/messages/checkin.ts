@@ -166,7 +166,8 @@ const PRAISE = /厉害|真棒|好样的|佩服|值得学习|向.{1,6}学习|榜�
 const GROUP_SUBJECT = /(?:[一二三四五六七八九十\d]组|党小组|小组|全组|本组|我组|我们组|咱们组|支部|全支部|大家)的?\s?(?:今天|今日|本周|这周|本月|这个月|截至今天|截至目前)?(?:已|的)?\s?$/
 const tellsOthers = (a: Around) => EXHORT_NEAR.test(a.near) || EXHORT_ADJACENT.test(a.near) || COUNTS_OTHERS.test(a.near) || OTHERS.test(a.near) || GROUP_SUBJECT.test(a.near)
 // (明天讲党课，今晚又备了课，顺便把…读了: a day of doing said after the plan's day governs what follows it)
-const laterGoverns = (before: string) => { const l = [...before.matchAll(new RegExp(LATER.source, 'g'))].at(-1); return !!l && !/今晚|今天|今日|今早|刚才?|刚刚/.test(before.slice(l.index + l[0].length)) }
+const LATER_ALL = new RegExp(LATER.source, 'g')
+const laterGoverns = (before: string) => { const l = [...before.matchAll(LATER_ALL)].at(-1); return !!l && !/今晚|今天|今日|今早|刚才?|刚刚/.test(before.slice(l.index + l[0].length)) }
 const notYet = (a: Around) => laterGoverns(a.before) || INTENT.test(a.near) || INTENT_REACHES.test(a.before) || PLAN_ADJACENT.test(a.near) || CONDITIONAL.test(a.before) || CONDITIONAL.test(a.after)
 const negated = (a: Around) => NEGATION_ADJACENT.test(a.near) || NEGATION_NEAR.test(a.before) || FAILED.test(a.after)
 // checking in as an aim, not an act: 不要只为打卡而打卡, 为了打卡而学习
