@@ -8,6 +8,7 @@ import { ACTIVITY_KINDS, kindAt, kindMentions } from '../domain/kinds.js'
 import { addDays, clockOf, dayOf, daysBetween } from '../domain/time.js'
 import { attendanceOf } from './attendance.js'
 import { parseDatePhrase, type DatePhrase } from './dates.js'
+import { FESTIVAL_WORDS } from './festivals.js'
 import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { parsePoints } from './points.js'
@@ -85,8 +86,12 @@ const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{
 // (党费核算由雅琴牵头: a task led, not the meeting)
 const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师|大姐|大哥|姐|哥)?\s*(?:主持|召集|牵头(?=召开|组织|开展|举办|开了|举行))/
 const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)\s*(?:正在|在|来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员|我们|咱们|咱)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲的|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
+// (红梅带着学的, 磊子领着读的《国家安全法》: who led the reading led the study)
+const LED_READING = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:今天|今晚|昨天|上午|下午|晚上)?(?:带着|领着)(?:大家|我们|全组|同志们|大伙)?(?:一起)?(?:学|读|研读|通读)/
 const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:今天|今晚|昨天|昨晚|上午|下午|晚上|刚才)?(?:带领|带着|领着|组织|召集)/
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
+
+const TAUGHT: ReadonlySet<Kind> = new Set<Kind>(['党课', '集中学习', '党小组会', '其他'])
 
 function peopleOf(text: string, kind: Kind | null, fields: Record<string, string | undefined>, roster: readonly RosterEntry[]) {
   // (主讲人：支部书记 周立新, 主讲：市委党校 何建平 教授: the title and the name are one value)
@@ -94,6 +99,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   let host = field(fields.host)
   let speaker = field(fields.speaker)
   let recorder = field(fields.recorder)
+  let ledReading = false
   for (const at of mentions(text, roster)) {
     const after = text.slice(at.end, at.end + 30)
     const before = text.slice(Math.max(0, at.index - 6), at.index)
@@ -103,6 +109,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
     else if (!recorder && /记录(?:人)?(?:为|是|[:：])?\s*$/.test(before)) recorder = at.name
     else if (!speaker && /^\s*(?:同志|书记|委员|老师)?\s*(?:今天|昨天|上午|下午|这次|本次)?(?:的\s*(?:精彩|生动|专题)?(?:党课|课|宣讲|辅导|讲座|讲授|授课)|(?:的)?(?:专题|微)?党课)/.test(after)) speaker = at.name
     else if (!speaker && (AFTER_SPEAKER.test(after) || /(?:主讲(?:人)?(?:为|是)?|由|请|邀请)\s*$/.test(before) && /^\s*(?:同志|书记)?\s*(?:讲|主讲|授课|宣讲|作|上)/.test(after))) speaker = at.name
+    else if (!speaker && LED_READING.test(after)) { speaker = at.name; ledReading = true }
     else if (!host && AFTER_LEADER.test(after)) host = at.name
     else if (!recorder && /^\s*(?:同志)?\s*(?:记录|做记录|负责记录)/.test(after)) recorder = at.name
   }
@@ -129,6 +136,10 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
     ?? generic(new RegExp(`(?:邀请|请)\\s*(?:了)?\\s*${TITLED}\\s*${NAME}\\s*(?:同志|老师|教授)?\\s*(?:为|给)?(?:大家|我们|全体党员)?\\s*(?:讲授|主讲|授课|宣讲|作|讲|上)`, 'u'))
     // 区纪委的王志刚同志来给我们上了一堂廉政党课: a visitor who came to give it
     ?? (kind === '党课' ? generic(new RegExp(`(?:^|[的，。,\\s])${NAME}(?:同志|老师|教授)\\s*(?:专门|特意)?(?:来|到)?(?:我们这里|这里)?(?:给|为)(?:我们|大家|支部|全体党员|同志们)[^，。]{0,4}(?:上了|讲了|作了|做了)`, 'u')) : null)
+  // who took the members through the reading both chaired the study and led it (branches write either)
+  if (ledReading && !host && kind !== '党课') host = speaker
+  // a 主讲人 is a lesson's or a study's: 书记讲了读书班的事 at a 党员大会 is business, not a lesson
+  if (kind && !TAUGHT.has(kind)) speaker = null
   if (host && NOT_A_NAME.test(host)) host = null
   if (speaker && NOT_A_NAME.test(speaker)) speaker = null
   // a 党课 is given, a study led: who "主持" a 党课 with nobody else named is its speaker too? No —
@@ -379,9 +390,11 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   // (今天组织生活会上被静姐点名了, 昨天组织生活会上老王给我提的意见: what happened at the meeting of that day)
   const thatDay = (m: { index: number; word: string }) => /(?:昨天|前天|今天|昨晚|今晚|上午|下午|晚上)(?:上午|下午|晚上)?的?\s*$/.test(body.slice(Math.max(0, m.index - 6), m.index)) && /^上(?!午)/.test(body.slice(m.index + m.word.length))
   const dayOfOther = (r: { index: number; word: string }) => !/^\s*(?:结束)?(?:之?后|以后)/.test(body.slice(r.index + r.word.length)) && !thatDay(r)
-  const phrases = datePhrases(dated, now).filter((d) => !referred.some((r) => dayOfOther(r) && r.index >= d.index + d.length && r.index <= d.index + d.length + 2 && /^\s*的?\s*$/.test(dated.slice(d.index + d.length, r.index))))
+  // “清明祭英烈”主题党日 held on 4月2日: a festival just ahead that a held meeting took as its theme is not its day
+  const theme = (d: DatePhrase) => ev.heldStrong && d.date > today && FESTIVAL_WORDS.some((w) => dated.startsWith(w, d.index) && d.dateLength <= w.length + 1)
+  const phrases = datePhrases(dated, now).filter((d) => !theme(d)).filter((d) => !referred.some((r) => dayOfOther(r) && r.index >= d.index + d.length && r.index <= d.index + d.length + 2 && /^\s*的?\s*$/.test(dated.slice(d.index + d.length, r.index))))
   // "请大家把心得体会周一前交给我": a deadline for handing in, not the meeting's day
-  const ahead = datePhrases(withoutHandIns(dated), now)
+  const ahead = datePhrases(withoutHandIns(dated), now).filter((d) => !theme(d))
   const fromField = fields.date ? datePhrases(fields.date, now)[0] ?? null : null
   // 原定周六的支委会…已经提前到今天下午开了: the day it was moved to, not the day first set
   const moved = MADE_UP.exec(dated)

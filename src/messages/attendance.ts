@@ -31,7 +31,7 @@ const ATTENDEES = [
   new RegExp(`${N}\\s*(?:个|名|位)?(?:人|委员|支委|党员|同志|组员)?\\s*(?:都|全|均|全部|全都)(?:到了|来了|去了|在|到齐|参加|出席|到会|参会|参评|参与|参学|参训|听课|到|来)`),
   new RegExp(`(?:参加|出席|到会)(?:人数)?\\s*[:：]\\s*${N}(?!\\s*[月日号])`),
   // 我们三个, 来了4个, 全组五个人: spoken counts with no 人 or no verb
-  new RegExp(`(?:我们|咱们|大家)\\s*${N}\\s*(?:个|位)(?:人)?(?=$|[\\s，,。!！~～])`),
+  new RegExp(`(?:我们|咱们|大家|我)\\s*${N}\\s*(?:个|位)(?:人)?(?=$|[\\s，,。!！~～])`),
   new RegExp(`(?:来了|到了|去了)\\s*${N}\\s*(?:个|位)(?!小时|多|半|钟|月|星期|礼拜|地方|\\s*(?:没|不))`),
   new RegExp(`(?:全组|全支部)\\s*${N}\\s*${UNIT}(?=$|[\\s，,。])`),
   // 一共4个人, 总共来了9位: a total said of those there (共有 is the size of the branch, above)
@@ -116,6 +116,8 @@ function absences(text: string, labelled: string | null, roster: readonly Roster
     const m = new RegExp(`^\\s*(?:同志|书记|委员|组长)?\\s*(?:[（(]([^）)]{1,8})[）)]\\s*${ABS}?|(?:因|(?:在|去|到|回|赴)[^，。,；;、\\n]{1,6}?)?\\s*(?:家里|家中|临时|突然|单位)?(?:(${REASON})\\s*了?\\s*${ABS}?|${ABS}))(?![:：])`).exec(after)
     // 唯一没来的黄磊, 请假的刘洋: the absence said before the name
     if (!m && /(?:没来|没到|未到|缺席|请假|没参加|未参加)的\s*$/.test(text.slice(Math.max(0, ms[i]!.index - 8), ms[i]!.index))) { put(ms[i]!.name, null); continue }
+    // 缺了老王, 就缺芳芳, 少了小刘: the one missing, said before the name
+    if (!m && /(?:缺了|就缺|只缺|少了|就少)\s*$/.test(text.slice(Math.max(0, ms[i]!.index - 4), ms[i]!.index))) { put(ms[i]!.name, null); continue }
     if (!m) continue
     const absWord = m[2] ?? m[4] ?? m[5] ?? null
     const paren = m[1] && new RegExp(`^${REASON}$`).test(m[1]) ? m[1] : null
@@ -152,7 +154,14 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
   let expected = num(fields.expected) ?? first(text, EXPECTED)?.n ?? null
   let attendees = num(fields.attendees) ?? first(text, ATTENDEES)?.n ?? null
   // "支委会开了，3人", "（赵静主持，5人）", a line "5个人": a bare head-count in a report
-  if (attendees === null && !/缺|请假|未到|没来|少了?\s*\d/.test(text)) attendees = first(text, [new RegExp(`(?:^|[，,。\\s(（:：])${N}\\s*(?:个人|人|名党员|名|位)(?=$|[，,。;；\\s)）!！~～👌])`, 'm')])?.n ?? null
+  // (缺了小刘 4个人: the count after an absence is of those there; 缺席 2人 is of those away)
+  if (attendees === null) {
+    for (const m of text.matchAll(new RegExp(`(?:^|[，,。\\s(（:：])${N}\\s*(?:个人|人|名党员|名|位)(?=$|[，,。;；\\s)）!！~～👌])`, 'gm'))) {
+      if (/缺|请假|未到|没来|少了?\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index + 1))) continue
+      attendees = parseNumber(m[1]!)
+      break
+    }
+  }
   const absent = absences(text, fields.absent ?? null, roster)
   const absentCount = first(text, ABSENT_COUNT)?.n ?? (absent.length || null)
   const everyone = EVERYONE.test(text) || /^(?:全体|全员|全部)/.test(fields.attendeesList ?? '')
@@ -177,7 +186,8 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
   if (everyone) {
     // "缺席2人，其余同志均参加": everyone else came
     expected ??= absentCount !== null && attendees === null ? scopeSize : attendees ?? scopeSize
-    attendees ??= expected !== null && absentCount !== null && /其余|其他|其它|其他人|余下/.test(text) ? expected - absentCount : expected
+    // (大家基本都到了 就缺了磊子: everyone but the one named)
+    attendees ??= expected !== null && absentCount !== null && (/其余|其他|其它|其他人|余下/.test(text) || absent.length > 0) ? expected - absentCount : expected
   }
   let named: string[] = listed
   // 参加的有周书记、雅琴、老王、小刘、静姐、张伟、吴芳和我: a spoken list, each a short name

@@ -10,6 +10,9 @@ const OFFICE: Record<string, string[]> = {
   书记: ['书记'], 副书记: ['副书记', '书记'], 组织委员: ['委员', '组织委员'], 宣传委员: ['委员', '宣传委员'], 纪检委员: ['委员', '纪检委员'], 党小组长: ['组长', '小组长'],
 }
 
+/** Offices a branch has one of, so that the word alone names its holder. */
+const ALONE = ['书记', '副书记', '组织委员', '宣传委员', '纪检委员']
+
 /** Titles written before or after a name. Longest first, so 副书记 is not read as 书记. */
 const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|青年委员|统战委员|支委|委员|党小组长|小组长|组长|党员|同志|老师|教授|主任|副主任|处长|副处长|科长|副科长|局长|副局长|所长|院长|校长|经理|副部长|部长|副校长|副院长|研究员|讲师|专家|老同志|老党员|老先生|老爷子)'
 const LEAD = new RegExp(`^(?:${TITLE})+`)
@@ -18,8 +21,13 @@ const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u
 const COMMON_WORD = /^(?:建国|国庆|建军|建党|建华|解放|和平|胜利|光明|振兴|文明|富强|民主|自由|平等|公正|法治|爱国|敬业|诚信|友善|国强|中华|红军|卫国|学习|春节|新年)$/
 
 /** Every way the roster writes a member, longest first (so 王建国 wins over an alias 王建). */
-export function rosterWords(roster: readonly RosterEntry[]): { word: string; name: string }[] {
-  const out: { word: string; name: string }[] = []
+export function rosterWords(roster: readonly RosterEntry[]): { word: string; name: string; office?: true }[] {
+  const out: { word: string; name: string; office?: true }[] = []
+  // 书记主持, 组织委员说: an office named alone is its one holder in the branch
+  for (const role of ALONE) {
+    const holders = roster.filter((m) => m.role === role)
+    if (holders.length === 1) out.push({ word: role, name: holders[0]!.name, office: true })
+  }
   const bySurname = new Map<string, number>()
   for (const m of roster) bySurname.set(m.name[0]!, (bySurname.get(m.name[0]!) ?? 0) + 1)
   for (const m of roster) {
@@ -49,7 +57,7 @@ export function resolvePerson(raw: string, roster: readonly RosterEntry[]): stri
   const byBare = words.find((w) => w.word === bare)
   if (byBare) return byBare.name
   // a roster name inside a short phrase: "支部书记王建国同志"
-  const inside = words.find((w) => w.word.length >= 2 && s.includes(w.word) && s.length <= w.word.length + 6)
+  const inside = words.find((w) => !w.office && w.word.length >= 2 && s.includes(w.word) && s.length <= w.word.length + 6)
   if (inside) return inside.name
   // a surname and a title is how a visiting speaker is named: "李教授"
   const lead = s.replace(LEAD, '')
@@ -60,6 +68,9 @@ export function resolvePerson(raw: string, roster: readonly RosterEntry[]): stri
 // the common surnames (not those that are as often a word: 党, 明, 和, 时 …): where a visitor's name
 // starts inside "市委党校张明华老师", "退休老党员陈国栋同志"
 export const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧常温康施牛樊葛邢易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿兰焦俞左柳祝舒阮梅童凌毕季裴霍涂翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓缪芦麦褚娄窦戚岑费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘]/
+// 今天书记主持, 听书记讲, 支部书记: the office alone. Any other character before it makes another
+// office or another's (党委书记, 副书记, 马书记, 李晓燕书记)
+const ALONE_AFTER = /(?:^|[^\p{Script=Han}]|[天午晚上下是由请让听跟和与同给向被把的了说在及等就也都还又叫找陪带]|支部)$/u
 
 /**
  * A visitor's name inside a description, when the description ends in a title: 市委党校张明华老师 ->
@@ -93,8 +104,8 @@ export const NOT_A_NAME = /^(?:大家|全体|全员|我们|本人|自己|支部|
  */
 export function mentions(text: string, roster: readonly RosterEntry[]): { name: string; index: number; end: number }[] {
   const taken: boolean[] = []
-  const out: { name: string; index: number; end: number }[] = []
-  for (const { word, name } of rosterWords(roster)) {
+  const out: { name: string; index: number; end: number; office?: true }[] = []
+  for (const { word, name, office } of rosterWords(roster)) {
     let from = 0
     for (;;) {
       const i = text.indexOf(word, from)
@@ -103,9 +114,12 @@ export function mentions(text: string, roster: readonly RosterEntry[]): { name: 
       let free = true
       for (let k = i; k < i + word.length; k++) if (taken[k]) { free = false; break }
       if (!free) continue
+      if (office && (!ALONE_AFTER.test(text.slice(Math.max(0, i - 2), i)) || /^(?:处|员)/.test(text.slice(i + word.length)))) continue
       for (let k = i; k < i + word.length; k++) taken[k] = true
-      out.push({ name, index: i, end: i + word.length })
+      out.push(office ? { name, index: i, end: i + word.length, office } : { name, index: i, end: i + word.length })
     }
   }
-  return out.sort((a, b) => a.index - b.index)
+  out.sort((a, b) => a.index - b.index)
+  // 书记王建国: an office written before a name is that name's title
+  return out.filter((m, k) => !(m.office && out[k + 1]?.index === m.end))
 }
