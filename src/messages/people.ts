@@ -70,7 +70,7 @@ export function resolvePerson(raw: string, roster: readonly RosterEntry[]): stri
 export const SURNAME = /[王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧常温康施牛樊葛邢易乔伍庞颜倪庄聂章鲁岳翟殷詹申耿兰焦俞左柳祝舒阮梅童凌毕季裴霍涂翁冉骆蓝辛靳管柴蒙鲍华喻祁蒲房滕屈饶牟艾尤阳穆农卓缪芦麦褚娄窦戚岑费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘]/
 // 今天书记主持, 听书记讲, 支部书记: the office alone. Any other character before it makes another
 // office or another's (党委书记, 副书记, 马书记, 李晓燕书记)
-const ALONE_AFTER = /(?:^|[^\p{Script=Han}]|[天午晚上下是由请让听跟和与同给向被把的了说在及等就也都还又叫找陪带]|支部)$/u
+const ALONE_AFTER = /(?:^|[^\p{Script=Han}]|[天午晚上下是由请让听跟和与同给向被把的了说在及等就也都还又叫找陪带课会]|支部)$/u
 
 /**
  * A visitor's name inside a description, when the description ends in a title: 市委党校张明华老师 ->

@@ -8,8 +8,8 @@ import { normalize } from './text.js'
 
 const TITLE = /《[^《》\n]{0,80}》/g
 const NUM = `(?<n>\\d{1,5}(?!\\d)|[${CN_CHARS}]{1,6}(?![${CN_CHARS}]))`
-// what may sit between the cue and its figure: 学习强国积分：45, 强国今天得了45分, 积分为 45
-const GLUE = '[ :=,，、为是了拿得获达到取共计有约+]{0,6}'
+// what may sit between the cue and its figure: 学习强国积分：45, 强国今天得了45分, 积分为 45, 强国只学了二十分, 也拿了四十
+const GLUE = '[ :=,，、为是了拿得获达到取共计有约+只也学又都]{0,6}'
 const INNER = '(?:(?<day>今日|今天|当日|当天|本日|总|累计)\\s?)?(?:积分|得分|分数)?'
 // the figure is followed by a unit that makes it something else: 学习强国 30分钟, 强国 2小时, 积分第3名
 const NOT_POINTS = '(?!\\.\\d|\\s?(?:分钟|min|小时|钟头|h(?![a-z])|个|人|天|次|篇|章|条|题|月|日|号|年|%|位|名|点|[:：]\\d))'
