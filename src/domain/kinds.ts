@@ -20,11 +20,14 @@ const ACTIVITY_TIER = new Set<Kind>(['谈心谈话', '集中学习', '志愿服�
 /** Activities rather than meetings: they ride along with a meeting more often than they stand alone. */
 export const ACTIVITY_KINDS: ReadonlySet<Kind> = ACTIVITY_TIER
 
+// 青年理论学习小组: a standing body named after what it does, not a meeting of it
+const namesAGroup = (text: string, i: number, w: string): boolean => /^小组/.test(text.slice(i + w.length, i + w.length + 3))
+
 /** Every kind word in a text, in order; the longest word where two overlap (支部委员会 over 委员会). */
 export function kindMentions(text: string): { kind: Kind; index: number; word: string }[] {
   const all: { kind: Kind; index: number; word: string }[] = []
   for (const [kind, words] of KIND_ALIASES) {
-    for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) all.push({ kind, index: i, word: w })
+    for (const w of words) for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + w.length)) if (!namesAGroup(text, i, w)) all.push({ kind, index: i, word: w })
   }
   all.sort((a, b) => a.index - b.index || b.word.length - a.word.length)
   const out: typeof all = []
@@ -38,7 +41,8 @@ export function kindAt(text: string): { kind: Kind; index: number; word: string 
   for (const [kind, words] of KIND_ALIASES) {
     const tier = ACTIVITY_TIER.has(kind) ? 1 : 0
     for (const w of words) {
-      const index = text.indexOf(w)
+      let index = text.indexOf(w)
+      while (index >= 0 && namesAGroup(text, index, w)) index = text.indexOf(w, index + w.length)
       if (index < 0) continue
       if (!best || tier < best.tier || (tier === best.tier && index < best.index)) best = { kind, index, word: w, tier }
     }

@@ -246,7 +246,7 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 // … or what the meeting prepared: 布置组织生活会的准备工作
 // (下一步重点是加强理论学习: a goal, not the meeting)
 // (上次组织生活会提的问题: an earlier meeting, referred to)
-const PASSED_ON_BEFORE = /(?:上次|上回)(?:的)?\s*$|(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
+const PASSED_ON_BEFORE = /(?:上次|上回|下次|下回|下一次)(?:的)?\s*$|(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
 // 有意见周五前提, 心得12日前交: a deadline's day
 const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])\s*(?:之|以)?前(?=\s*(?:提|交|报|发|反馈|提交|上传|完成|定稿|报送))/g
@@ -486,10 +486,11 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   // "我主持的", "由我主持", "本人主讲": the sender, by name
   if (self && !people.host && /(?:我|本人)(?!们)(?:来|亲自)?主持/.test(body)) people.host = self.name
   // (…给大家讲了一次党课，…课件我发给雅琴: who is named after the lesson did not give it)
-  const gave = /^(?:今天|昨天|上午|下午|晚上|刚才|刚刚)?[^，。,]{0,8}?(?:给|为|跟)(?:大家|同志们|组里|支部|小组)[^，。,]{0,4}讲了/.exec(forPeople)
+  const gave = /^(?:今天|昨天|上午|下午|晚上|刚才|刚刚)?[^，。,]{0,8}?(?:给|为|跟)(?:大家|同志们|组里|支部|小组)[^，。,]{0,4}讲(?:了|的)/.exec(forPeople)
   if (self && kind === '党课' && !people.speaker && gave && !mentions(gave[0], roster).some((m) => m.name !== self.name)) people.speaker = self.name
   // 今天我领学的《…》: the sender led the study
-  if (self && !people.speaker && /(?:我|本人)(?!们)(?:来)?领学/.test(body)) people.speaker = self.name
+  // (我领的学, 我领着大家学了…: the same, said the long way)
+  if (self && !people.speaker && /(?:我|本人)(?!们)(?:来)?(?:领学|领的学|领读|(?:领着|带着)(?:大家|我们|同志们|大伙)?(?:一起)?(?:学|读))/.test(body)) people.speaker = self.name
   if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:(?:给|为|向|跟)[^，。,]{0,8})?(?:主讲|讲授|宣讲|讲了|讲的|作了[^，。,]{0,8}辅导)/.test(body)) people.speaker = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees

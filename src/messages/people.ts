@@ -37,6 +37,8 @@ export function rosterWords(roster: readonly RosterEntry[]): { word: string; nam
     // no one else's, and not a common word (建国, 国庆 …)
     const given = m.name.slice(1)
     if (given.length >= 2 && HAN_NAME.test(given) && !COMMON_WORD.test(given) && roster.filter((o) => o.name.slice(1) === given || o.name === given).length === 1) out.push({ word: given, name: m.name })
+    // 静姐, 明哥, 红梅姐: a given name and 姐 or 哥, when no one else has that given name
+    if (given.length >= 1 && given.length <= 2 && roster.filter((o) => o.name.slice(1) === given).length === 1) for (const k of ['姐', '哥']) out.push({ word: given + k, name: m.name })
     // a surname shared by two members names neither
     if (m.role && bySurname.get(m.name[0]!) === 1) for (const t of OFFICE[m.role] ?? []) out.push({ word: m.name[0]! + t, name: m.name })
     // 老王, 小刘: how members call each other by the surname, when no one else has it

@@ -108,3 +108,28 @@ describe('days and heads', () => {
     assert.deepEqual(read('隔壁机关第一支部昨天也上了党课 听说请的党校老师 咱们下回也可以请一个', '张伟'), [])
   })
 })
+
+describe('set o: who, how many, and what kind', () => {
+  test('a given name and 姐 or 哥 is that member; the sender who led the study or gave the lesson', () => {
+    fc.assert(fc.property(fc.constantFrom<[string, string]>(['静姐', '赵静'], ['明哥', '陈明'], ['红梅姐', '李红梅'], ['雅琴姐', '孙雅琴']), fc.constantFrom('讲的', '讲的那堂', '给我们讲的'),
+      ([who, name], verb) => {
+        const text = `今天上午的党课${who}${verb}“从身边的安全事故看责任担当”，讲得特别细`
+        assert.equal(read(text, '刘洋')[0]?.speaker, name, text)
+      }), { numRuns: 40 })
+    assert.equal(read('第二党小组今天下午集中学习了第四卷有关章节，我领的学，大家每人谈了一点体会', '赵静')[0]?.speaker, '赵静')
+    assert.equal(read('今天下午的集中学习，除了小吴都到了。我领着大家学了条例第六章', '李红梅')[0]?.speaker, '李红梅')
+    assert.equal(read('今天下午给大家讲的这次党课，主题是“弘扬劳模精神”，课件我放群文件了', '周立新')[0]?.speaker, '周立新')
+  })
+  test('我们仨, 一共九个人在线', () => {
+    assert.equal(read('今天下午支委会，书记主持，我们仨研究了七一表彰名单')[0]?.attendees, 3)
+    assert.equal(read('今晚支部线上学习会，雅琴领学的党纪学习教育材料，腾讯会议上一共九个人在线', '张伟')[0]?.attendees, 9)
+  })
+  test('a meeting named as where a talk will be passed on, or a group named for study, is not the kind', () => {
+    assert.equal(read('这一周和各位支委都谈了一轮心，今天下午最后跟红梅谈完。我整理一下在下次支委会上通报', '周立新')[0]?.kind, '谈心谈话')
+    assert.equal(read('今天下午书记找我谈了会儿，问了问我最近工作和家里的情况，还让我多往青年理论学习小组那块使使劲', '刘洋')[0]?.kind, '谈心谈话')
+  })
+  test('an oath under the flag at a memorial hall, someone speaking at that day\'s lesson', () => {
+    assert.equal(read('[图片]\n今天下午去了革命纪念馆，在党旗下又宣了一次誓，第二次宣誓还是很激动', '刘洋')[0]?.kind, '主题党日')
+    assert.equal(read('今天党课上明哥讲他当年驻村扶贫的经历，讲到老人拉着他手不让走的时候，自己都哽咽了', '吴芳')[0]?.kind, '党课')
+  })
+})
