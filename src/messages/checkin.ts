@@ -433,7 +433,7 @@ const GROUP_MET = /党小组|全组\s*(?:\d|[一二三四五六七八九十])|[�
 // 补 straight before a day also names the act: 补昨天的, 补一下前天
 const BEFORE_DAY = /^(?:一下|一个|一|下|个|上|打|打一下)? ?[:：,，]? ?$/
 // (把上周四（22号）的补上: the day restated in brackets)
-const AFTER_DAY = /^ ?(?:[(（][^()（）]{1,8})?[)）]? ?(?:的 ?)?(?:卡 ?)?$/
+const AFTER_DAY = /^ ?(?:那天|当天|那一天)?(?:[(（][^()（）]{1,8})?[)）]? ?(?:的 ?)?(?:卡 ?)?$/
 // 算昨天的, 算作4号, 记到11月3日: crediting a day named right after
 const CREDIT = /(?<![打计就])(?:算|记|计)(?:作|成|到|在|为|是)? ?/g
 function creditCue(plain: string, now: Date): RegExpExecArray | null {
@@ -443,6 +443,8 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
   }
   return null
 }
+const LATER_SEND = /一起(?:发|补|报)|(?:今晚|明天|回头|待会儿?|一会儿?|晚点|等会儿?)(?:再|一起)?(?:发|补|报)/
+const FORGOT = /忘(?:了|记了?)?(?:报|发|打卡)(?:了)?|没顾上(?:报|发|打卡)|没来得及(?:报|发|打卡)/
 // 补发8月19号的：… / 补发一下昨天的打卡: a day's check-in sent late (not 补发昨天的照片)
 const SENT_LATE = /补发(?:一下|下)?\s?$/
 const LATE_ONE = /^ ?的 ?(?:打卡|学习|卡)?\s?(?:[:：，,]|$)/
@@ -506,6 +508,16 @@ function spokenBackfill(text: string, now: Date, missed = false): BackfillParse 
   if (!strong) {
     const late = datePhrases(plain, now, 'past').find((d) => SENT_LATE.test(plain.slice(0, d.index)) && LATE_ONE.test(plain.slice(d.index + d.dateLength)))
     if (late) strong = SENT_LATE.exec(plain.slice(0, late.index))
+  }
+  // 前天的忘了报, 昨天的忘发了, 没顾上报: an earlier day's study sent late, with no 补 said
+  if (!strong) {
+    const forgot = FORGOT.exec(plain)
+    const today = dayOf(now)
+    // (…忘发，今晚一起发: a promise to send it, unless what was studied is said now)
+    const later = forgot && LATER_SEND.test(plain.slice(forgot.index)) && figures(text).minutes === null && figures(text).points === null
+    // (昨天忘记打卡了 alone says what was missed, not what was studied)
+    const studiedSaid = /学|读|看|听|强国|积分|\d\s*分/.test(plain.replace(forgot?.[0] ?? '', ''))
+    if (forgot && !later && studiedSaid && datePhrases(plain, now, 'past').some((d) => d.date < today)) strong = forgot
   }
   // 刚学完，算昨天的吧 / 记到4号: the sender credits another day than the message's
   const credit = strong || weak ? null : creditCue(plain, now)
