@@ -9,6 +9,9 @@ const N = `(\\d{1,4}|${CN_NUM}{1,4})`
 const UNIT = '(?:人|名|位|个人|个|同志)'
 const WHO = '(?:党员|同志|人员|成员|支委|委员|组员|人)?'
 
+// "支委会开了，3人", "（赵静主持，5人）", a line "5个人": a bare head-count
+const BARE_COUNT = new RegExp(`(?:^|[，,。\\s(（:：])${N}\\s*(?:个人|人|名党员|名|位)(?=$|[，,。;；\\s)）!！~～👌])`, 'gm')
+
 /** One word that says why someone was away. */
 export const REASON = '(?:因公出差|出差|病假|事假|公差|休假|年假|产假|婚假|丧假|探亲|外出|培训|学习|值班|住院|因公|因病|因事|有事|生病|身体不适|身体原因|工作原因|下乡|驻村|借调|在外|开会|出国|陪护|请假|轮休|调休|出访|执勤|加班)'
 
@@ -157,7 +160,7 @@ export function attendanceOf(text: string, roster: readonly RosterEntry[], scope
   // "支委会开了，3人", "（赵静主持，5人）", a line "5个人": a bare head-count in a report
   // (缺了小刘 4个人: the count after an absence is of those there; 缺席 2人 is of those away)
   if (attendees === null) {
-    for (const m of text.matchAll(new RegExp(`(?:^|[，,。\\s(（:：])${N}\\s*(?:个人|人|名党员|名|位)(?=$|[，,。;；\\s)）!！~～👌])`, 'gm'))) {
+    for (const m of text.matchAll(BARE_COUNT)) {
       if (/缺|请假|未到|没来|少了?\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index + 1))) continue
       attendees = parseNumber(m[1]!)
       break

@@ -445,6 +445,7 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
 }
 const LATER_SEND = /一起(?:发|补|报)|(?:今晚|明天|回头|待会儿?|一会儿?|晚点|等会儿?)(?:再|一起)?(?:发|补|报)/
 const FORGOT = /忘(?:了|记了?)?(?:报|发|打卡)(?:了)?|没顾上(?:报|发|打卡)|没来得及(?:报|发|打卡)/
+const FORGOT_STUDIED = /学|读|看|听|强国|积分|\d\s*分/
 // 补发8月19号的：… / 补发一下昨天的打卡: a day's check-in sent late (not 补发昨天的照片)
 const SENT_LATE = /补发(?:一下|下)?\s?$/
 const LATE_ONE = /^ ?的 ?(?:打卡|学习|卡)?\s?(?:[:：，,]|$)/
@@ -510,14 +511,15 @@ function spokenBackfill(text: string, now: Date, missed = false): BackfillParse 
     if (late) strong = SENT_LATE.exec(plain.slice(0, late.index))
   }
   // 前天的忘了报, 昨天的忘发了, 没顾上报: an earlier day's study sent late, with no 补 said
-  if (!strong) {
-    const forgot = FORGOT.exec(plain)
-    const today = dayOf(now)
-    // (…忘发，今晚一起发: a promise to send it, unless what was studied is said now)
-    const later = forgot && LATER_SEND.test(plain.slice(forgot.index)) && figures(text).minutes === null && figures(text).points === null
+  const forgot = strong ? null : FORGOT.exec(plain)
+  if (forgot) {
     // (昨天忘记打卡了 alone says what was missed, not what was studied)
-    const studiedSaid = /学|读|看|听|强国|积分|\d\s*分/.test(plain.replace(forgot?.[0] ?? '', ''))
-    if (forgot && !later && studiedSaid && datePhrases(plain, now, 'past').some((d) => d.date < today)) strong = forgot
+    const studiedSaid = FORGOT_STUDIED.test(plain.replace(forgot[0], ''))
+    // (…忘发，今晚一起发: a promise to send it, unless what was studied is said now)
+    const own = LATER_SEND.test(plain.slice(forgot.index)) ? figures(text) : null
+    const later = !!own && own.minutes === null && own.points === null
+    const today = dayOf(now)
+    if (studiedSaid && !later && datePhrases(plain, now, 'past').some((d) => d.date < today)) strong = forgot
   }
   // 刚学完，算昨天的吧 / 记到4号: the sender credits another day than the message's
   const credit = strong || weak ? null : creditCue(plain, now)
