@@ -31,3 +31,9 @@ export function nextWorkday(day: DateStr): DateStr {
   for (let i = 0; i < 30 && !isWorkday(d); i++) d = addDays(d, 1)
   return d
 }
+
+const years = new Set(Object.keys(holidays).map((d) => d.slice(0, 4)))
+/** Whether the day is a public holiday by the official calendar; null for a year it has no data for. */
+export function publicHoliday(day: DateStr): boolean | null {
+  return years.has(day.slice(0, 4)) ? day in holidays : null
+}

@@ -13,7 +13,7 @@ import { labelledFields } from './fields.js'
 import { parseNumber } from './numerals.js'
 import { parsePoints } from './points.js'
 import { fromSomewhereSpeaker, mentions, NOT_A_NAME, resolvePerson, visitorName, type RosterEntry } from './people.js'
-import { COMPLETED, MADE_UP, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
+import { COMPLETED, MADE_UP, MINUTES_HEAD, evidenceOf, withoutHandIns, impliedKind, mentionedOnly, NOT_PARTY_MEETING, PARTY } from './report-evidence.js'
 import { enumeratedItems, itemText, type Item } from './items.js'
 import { commonSpeech, MAX_PARSE_LENGTH, normalize, stripQuote } from './text.js'
 
@@ -83,11 +83,11 @@ const PLACE = /(?:在|于|地点(?:是|为|在))\s*([\p{Script=Han}\dA-Za-z#\-]{
 
 // Role words after a name: "王建国同志主持", "王建国作专题辅导", "周书记带领大家学习"
 // (雅琴姐主持的: a member is also called by name and 姐 or 哥)
-// (党费核算由雅琴牵头: a task led, not the meeting)
-const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师|大姐|大哥|姐|哥)?\s*(?:主持|召集|牵头(?=召开|组织|开展|举办|开了|举行))/
+// (党费核算由雅琴牵头: a task led, not the meeting; 书记周立新带队: who led the day out led it)
+const AFTER_HOST = /^\s*(?:同志|书记|委员|组长|老师|大姐|大哥|姐|哥)?\s*(?:主持|召集|牵头(?=召开|组织|开展|举办|开了|举行)|带队|领队)/
 const AFTER_SPEAKER = /^\s*(?:同志|书记|委员|组长|老师|教授)\s*(?:正在|在|来|给大家|为大家)?讲(?!话|究|评|到|过|了算)|^\s*(?:同志|书记|委员|组长|老师|教授)?\s*(?:讲(?:得|的|(?=[）)，。,、\s]|$))|(?:为|给|向|对)?\s*(?:大家|全体党员|党员们?|同志们|全体同志|支部党员|我们|咱们|咱)?\s*(?:以|围绕|就)?[^，。\n]{0,16}?(?:讲授|主讲|授课|宣讲|讲了|讲的|讲党课|上了|作了|作|做了|辅导|领学|解读|讲解|分享))/
 // (红梅带着学的, 磊子领着读的《国家安全法》: who led the reading led the study)
-const LED_READING = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:今天|今晚|昨天|上午|下午|晚上)?(?:带着|领着)(?:大家|我们|全组|同志们|大伙)?(?:一起)?(?:学|读|研读|通读)/
+const LED_READING = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:今天|今晚|昨天|上午|下午|晚上)?(?:(?:带着|领着)(?:大家|我们|全组|同志们|大伙)?(?:一起)?(?:学|读|研读|通读)|领读(?:的|了)|领学(?:的|了))/
 const AFTER_LEADER = /^\s*(?:同志|书记|委员|组长|大姐|大哥|姐|哥)?\s*(?:今天|今晚|昨天|昨晚|上午|下午|晚上|刚才)?(?:带领|带着|领着|组织|召集)/
 const TITLED = '(?:支部|党支部)?(?:副书记|书记|组织委员|宣传委员|纪检委员|委员|党小组长|小组长|组长)?'
 
@@ -103,7 +103,11 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   for (const at of mentions(text, roster)) {
     const after = text.slice(at.end, at.end + 30)
     const before = text.slice(Math.max(0, at.index - 6), at.index)
-    if (!host && AFTER_HOST.test(after)) host = at.name
+    if (!host && AFTER_HOST.test(after)) {
+      host = at.name
+      // 由书记周立新主持并领学: who chaired led the study too
+      if (!speaker && /^\s*(?:同志|书记|委员|组长)?\s*主持(?:会议)?并(?:领学|领读|主讲|讲授|作|带领大家学习)/.test(after)) speaker = at.name
+    }
     else if (!host && /主持(?:人)?(?:为|是|[:：])?\s*$/.test(before)) host = at.name
     else if (!speaker && /(?:主讲|授课|宣讲)(?:人)?(?:为|是|[:：])?\s*$/.test(before)) speaker = at.name
     else if (!recorder && /记录(?:人)?(?:为|是|[:：])?\s*$/.test(before)) recorder = at.name
@@ -246,15 +250,21 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 // … or what the meeting prepared: 布置组织生活会的准备工作
 // (下一步重点是加强理论学习: a goal, not the meeting)
 // (上次组织生活会提的问题: an earlier meeting, referred to)
-const PASSED_ON_BEFORE = /(?:上次|上回|下次|下回|下一次)(?:的)?\s*$|(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
+const PASSED_ON_BEFORE = /(?:上次|上回|下次|下回|下一次)(?:的)?\s*$|(?:通报|汇报|传达)(?:了)?[^，。,\n]{1,12}(?:和|及|与|、)\s*$|(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好|通报|汇报|总结)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
 // 有意见周五前提, 心得12日前交: a deadline's day
+const TALK_TO_ME = /([^\s，。,、！!]{1,8}?)(?:今天|昨天|上午|下午|晚上|刚才|刚刚|专门|特意|主动|又)*(?:找|跟|和|与|同)我(?:[^，。,\n]{0,4}?)(?:谈|聊)/
+const SENDER_TALKED = /(?:^|[，。,\s])(?:我|本人)?(?:今天|昨天|前天|上午|下午|晚上|中午|刚才|刚刚|刚|分别|先后|又|\d{1,2}[号日])*(?:上午|下午|晚上)?(?:去[^，。,\n]{1,8}?(?:家|办公室|那儿|那里)[^，。,\n]{0,6})?(?:和|与|跟|同|找)(?!我)[^，。,\n]{1,14}?(?:谈|聊)/
+const COMPANIONS = /(?:^|[，。,\s]|今天|上午|下午|晚上|中午|早上|又|轮到)我?(?:跟|和|与|同)((?:[^，。,\s、和及与]{1,4}?(?:[、\s]|和|及|与)?){1,6}?)(?:一起|一块儿?|俩|两个人?|三个人?)?(?:去|在|到|做|当|站|值|巡|守|一班|参加|包|送|搞|从)/
+const REPLY_COUNT = /(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:人|名|位)(?:都)?(?:参加|出席|到|在)/
+// 支委会刚开完，定了读书班19号到21号: the days a held meeting decided on are not its own
+const DECIDED = /(?:定了|定下(?:来)?了?|定在了|确定了|商定了?|议定了?|决定了)[^。；;\n]{0,60}/g
 const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[日号])\s*(?:之|以)?前(?=\s*(?:提|交|报|发|反馈|提交|上传|完成|定稿|报送))/g
 // … or as a time (组织生活会前谈一轮, 组织生活会后接着进行了评议), what was said there (小组会上说的整改), or
 // what was decided about it (主题党日的方案, 主题党日分工)
-const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备|准备情况|方案|分工|议程|流程安排|通知)|^\s*(?:召开)?(?:之?前|以前)(?!已|就已)|^\s*(?:结束)?(?:之?后|以后)[^，。,\n]{0,6}(?:接着|随后|紧接着|又|继续)|^\s*上[^，。,\n]{0,6}?(?:提|说|讲|查摆|指出|点)(?:出)?的/
+const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备|准备情况|方案|分工|议程|流程安排|通知|开展情况)|^\s*(?:召开)?(?:之?前|以前)(?!已|就已)|^\s*(?:结束)?(?:之?后|以后)[^，。,\n]{0,6}(?:接着|随后|紧接着|又|继续)|^\s*上[^，。,\n]{0,6}?(?:提|说|讲|查摆|指出|点)(?:出)?的|^\s*上的\s*(?:重要)?(?:讲话|发言|报告|精神|部署|要求)|^\s*上(?:要|得|必须|务必|一定要|需要|怎么)/
 function subjectMatter(body: string, m: { index: number; word: string }): boolean {
-  return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 8), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
+  return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 16), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
 }
 
 // Another branch's meeting, named by its branch: "机关第一党支部今天开展了主题党日活动". Our own name, or
@@ -316,12 +326,15 @@ export function parseActivities(input: string, now: Date, ctx: ReportContext): A
   const reply = commonSpeech(norm.startsWith('「') ? stripQuote(norm) : norm)
   // 「周立新：下午4点支委会…」 - - - 已开完，3名支委全到: a reply that says held, of the meeting its quote names
   const quoted = reply !== norm ? kindAt(commonSpeech(norm.slice(0, norm.length - reply.length))) : null
-  const said = quoted && !kindMentions(reply).length ? evidenceOf(reply) : null
-  const text = quoted && said?.heldStrong && !said.question ? `${quoted.word}${reply}` : reply
+  // (会开完了，…通报了组织生活会和民主评议情况: kinds the reply only reports on are its business)
+  const said = quoted && !kindMentions(reply).some((m) => !subjectMatter(reply, m)) ? evidenceOf(reply) : null
+  // (补报🙏 周三晚上我们组开的 静姐主持 4个人参加: held, said by its day gone or its head-count)
+  const saidHeld = !!said && !said.question && !said.planStrong && (said.heldStrong || (said.heldWeak && (REPLY_COUNT.test(reply) || datePhrases(reply, now).some((d) => d.date < dayOf(now)))))
+  const text = quoted && saidHeld ? `${quoted.word}${reply}` : reply
   // a list of meetings (①开了支委会…②下周党课…) is read item by item; a list of one meeting's fields
-  // (1.时间：… 2.地点：…) as a whole
+  // (1.时间：… 2.地点：…) as a whole, and so the items under minutes of one meeting (支委会纪要：一、…)
   const items = enumeratedItems(text)
-  if (items && items.filter((i) => kindAt(i.own)).length >= 2) return listed(items, now, ctx)
+  if (items && !(MINUTES_HEAD.test(text) && kindAt(text.split('\n')[0]!)) && items.filter((i) => kindAt(i.own)).length >= 2) return listed(items, now, ctx)
   const whole = parseOne(text, now, ctx, null)
   if (!whole) return items ? listed(items, now, ctx) : []
   const marker = MARKER.exec(text)
@@ -367,7 +380,8 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     : kindAt(body))
   // 小组碰了个头…，主要是传达支委会精神: a kind named only as what was passed on is the subject matter;
   // the kind the sentence implies is the meeting's
-  if (!kindField && named && referred.length === mentioned.length) {
+  // (我们组晚上碰了个头，学了条例，顺便把组织生活会的对照检查材料对了一遍: the material of one, only mentioned)
+  if (!kindField && named && (referred.length === mentioned.length || mentionedOnly(body, mentioned))) {
     const alt = impliedKind(body)
     if (alt && alt !== 'meeting' && alt !== 'other' && alt !== named.kind) named = null
   }
@@ -384,7 +398,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   const today = dayOf(now)
   // 为明天的组织生活会做准备: the day of what was prepared for, not of this meeting
   // (有意见周五前提, 心得12日前交: a deadline's day is not the meeting's either)
-  const dated = body.replace(PREPARED_FOR, (m) => ' '.repeat(m.length)).replace(DEADLINE, (m) => ' '.repeat(m.length))
+  const blank = (m: string) => ' '.repeat(m.length)
+  const dated0 = body.replace(PREPARED_FOR, blank).replace(DEADLINE, blank)
+  const dated = (ev.heldStrong || ev.heldWeak) && !ev.planStrong ? dated0.replace(DECIDED, blank) : dated0
   // 把21号主题党日的方案定下来了: the day of a kind only referred to is not this meeting's
   // (昨天组织生活会后接着…: a meeting just after it is on its day)
   // (今天组织生活会上被静姐点名了, 昨天组织生活会上老王给我提的意见: what happened at the meeting of that day)
@@ -429,7 +445,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞|干|忙|忙活|站|当|值守|守|迟到|晚到|早退)(?:了|的[，,\s]*)?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
     // (… and one someone chaired or led: 孙委员主持，大家轮流领读，大概一个半小时)
     // (a 党课 someone gave, with its length: 小组微党课轮到张伟，讲的是…，十五分钟)
-    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|带着大家/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分\s*[+:：]?\s*\d/i.test(ownTime) || (!figures && !structured && parsePoints(body) !== null)) return null
+    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|(?:带|领)着(?:大家|我们|咱们)/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分\s*[+:：]?\s*\d/i.test(ownTime) || (!figures && !structured && parsePoints(body) !== null)) return null
     // a forwarded record is ours only when it names one of our 党小组
     // ("值得我们学习借鉴" says it is someone else's)
     const ours = ctx.groups.some((g) => body.includes(g)) || /(?<!值得|供|向|让)(?:我们|咱们)|本支部|我支部/.test(body)
@@ -447,10 +463,15 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     if (future && !heldHere && !moved && !(ev.heldStrong && !ev.planStrong && own && own.date <= today) && !(structured && own && own.date <= today && !ev.planStrong)) return null
     if (ev.planStrong && !heldHere && !COMPLETED.test(body.replace(/(?:开|讲|学|听)完(?=要|后|以后|之后|再|就要)/g, ''))) return null
     const pastDated = !!own && own.date < today
-    if (ev.planWeak && !ev.heldStrong && !pastDated && !heldHere) return null
+    // (a record with its fields, of a time already past today: 时间：10月13日晚7:00 sent at nine)
+    const pastToday = !!own && own.date === today && !laterToday(own, now) && own.time !== null
+    if (ev.planWeak && !ev.heldStrong && !pastDated && !heldHere && !(structured && pastToday)) return null
     // "召开支委会，研究发展党员工作": the agenda of a meeting held, its day to be asked
     const agenda = !!kind && /召开|举行|开展|组织/.test(body) && /研究|讨论|传达|审议|部署|通报|总结|学习|决定|通过/.test(body)
-    const happened = ev.heldStrong || (ev.heldWeak && (pastDated || !!own)) || structured || figures || agenda || heldHere
+    // (支委会下午开的: held earlier today)
+    // (站了两个小时, 送了绿豆汤: a service said by what was done)
+    const served = implied === '志愿服务' && !future && (pastDated || /(?:站|送|发|巡|守|干|扫|帮|陪|值|当|做|包|装|搬|清|捡|种|劝)(?:了|过)|(?:转移|安置|送)到了|安顿好了|(?:巡|值|守)完/.test(body))
+    const happened = ev.heldStrong || served || (ev.heldWeak && (pastDated || !!own || (ev.recent && !future && !ev.planWeak && /(?:开|讲|上|搞)的(?!话|时候|是不是)|主持的/.test(body)))) || structured || figures || agenda || heldHere
     if (!happened) return null
     if (!kind) {
       // a meeting of no named kind counts only with clear evidence; the bot asks what it was
@@ -485,17 +506,36 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
   if (kind === '支部委员会' && !people.host && self?.role === '书记' && /我(?!们)[^，。]{0,10}(?:参加|出席|参会|在)|(?:我和|我与|我同)/.test(body)) people.host = self.name
   // "我主持的", "由我主持", "本人主讲": the sender, by name
   if (self && !people.host && /(?:我|本人)(?!们)(?:来|亲自)?主持/.test(body)) people.host = self.name
+  // a talk is led by who sought it: 书记下午专门找我聊了, 赵组长跟我谈话了 — the one named; 和小黄谈了一次心,
+  // 我跟老王谈了 — the sender
+  if (kind === '谈心谈话' && !people.host) {
+    const toMe = TALK_TO_ME.exec(forPeople)
+    const by = toMe ? mentions(toMe[1]!.replace(/^(?:今天|昨天|前天|上午|下午|中午|晚上|早上|刚才|刚刚|刚)+/, ''), roster)[0]?.name : undefined
+    if (by) people.host = by
+    else if (self && !toMe && SENDER_TALKED.test(forPeople)) people.host = self.name
+  }
   // (…给大家讲了一次党课，…课件我发给雅琴: who is named after the lesson did not give it)
-  const gave = /^(?:今天|昨天|上午|下午|晚上|刚才|刚刚)?[^，。,]{0,8}?(?:给|为|跟)(?:大家|同志们|组里|支部|小组)[^，。,]{0,4}讲(?:了|的)/.exec(forPeople)
+  const gave = /^(?:今天|昨天|上午|下午|晚上|刚才|刚刚)?[^，。,]{0,8}?(?:给|为|跟)[^，。,]{0,6}?(?:大家|同志们|组里|支部|小组|党员)[^，。,]{0,6}(?:讲|上)(?:了|的)/.exec(forPeople)
   if (self && kind === '党课' && !people.speaker && gave && !mentions(gave[0], roster).some((m) => m.name !== self.name)) people.speaker = self.name
   // 今天我领学的《…》: the sender led the study
   // (我领的学, 我领着大家学了…: the same, said the long way)
   if (self && !people.speaker && /(?:我|本人)(?!们)(?:来)?(?:领学|领的学|领读|(?:领着|带着)(?:大家|我们|同志们|大伙)?(?:一起)?(?:学|读))/.test(body)) people.speaker = self.name
-  if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:(?:给|为|向|跟)[^，。,]{0,8})?(?:主讲|讲授|宣讲|讲了|讲的|作了[^，。,]{0,8}辅导)/.test(body)) people.speaker = self.name
+  if (self && kind === '党课' && !people.speaker && /(?:我|本人)(?!们)(?:来|亲自)?(?:(?:给|为|向|跟)[^，。,]{0,8})?(?:主讲|讲授|宣讲|讲了|讲的|讲(?=[^，。,]{0,4}党课)|作了[^，。,]{0,8}辅导)/.test(body)) people.speaker = self.name
   // "会议由周立新主持，孙雅琴、李红梅参加": the one who chaired was there too
   let attendees = att.attendees
   // 和小刘谈心谈话, 刚跟吴芳谈完: a talk with one member is two people (分别和A、B谈了 is several talks)
-  if (attendees === null && kind === '谈心谈话' && !/分别|逐一|挨个|[、，,]\s*(?:\S{1,4}同志)?(?:分别)?谈/.test(body) && /(?:和|与|跟|同|找)[^，。,、\n]{1,10}?(?:谈|聊)/.test(body)) attendees = 2
+  if (attendees === null && kind === '谈心谈话' && !/分别|逐一|挨个|[、]\s*(?:\S{1,4}同志)?(?:分别)?谈|[，,]\s*\S{1,4}同志(?:分别)?谈/.test(body) && /(?:和|与|跟|同|找)[^，。,、\n]{1,10}?(?:谈|聊)/.test(body)) attendees = 2
+  // 跟老王、红梅在社区…, 轮到我和张工去值班, 我和红梅参加: the sender and those named with them
+  const withMe = attendees === null && kind !== '谈心谈话' ? COMPANIONS.exec(forPeople) : null
+  // (跟芳芳洋洋去: names run together, each a member's)
+  const chunks = withMe ? withMe[1]!.split(/[、\s和及与]+/).filter(Boolean) : []
+  const byChunk = chunks.map((c) => { const ms = mentions(c, roster); return ms.reduce((n, m) => n + m.end - m.index, 0) === c.length ? ms : [] })
+  if (chunks.length && byChunk.every((ms) => ms.length)) {
+    const names = new Set(byChunk.flat().map((m) => m.name))
+    if (self) names.add(self.name)
+    if (people.host && ctx.roster.some((m) => m.name === people.host)) names.add(people.host)
+    attendees = names.size
+  }
   if (att.named.length && people.host && !att.named.includes(people.host) && ctx.roster.some((m) => m.name === people.host)) attendees = att.named.length + 1
   const place = fields.place ?? PLACE.exec(body)?.[1] ?? null
   return {

@@ -188,7 +188,7 @@ const THAT_ONE = /(?:那条|这条|上条|上一条|刚才那条|那个|这个|�
 // a resolution or a rule: 我争取每天打卡, 要求每天打卡
 // (每日答题, 每周答题: sections of 学习强国, not a schedule)
 // (对照组织生活会的要求，把党章通读了一遍: studying up to a standard is no rule of how much)
-const SCHEDULE_NEAR = /每天|每日(?!答题)|天天|每周(?!答题)|至少|不少于|争取|力争|(?<!(?:对照|按照|根据|结合|落实)[^，,。]{0,12})要求|规定/
+const SCHEDULE_NEAR = /每天|每日(?!答题|一练|一题)|天天|每周(?!答题|一答)|至少|不少于|争取|力争|(?<!(?:对照|按照|根据|结合|落实)[^，,。]{0,12})要求|规定/
 
 // 看了一集《觉醒年代》，算学习打卡吧 / 就算打卡了: the sender counts their own study (a rule says 才算 or
 // 也算 to others, a question asks 算打卡吗？). Read without the 算 and the softening 吧.
@@ -299,10 +299,11 @@ function plainOf(text: string): string {
 // 今天读了《条例》第五章，25分钟 / 刚看完专题片《榜样9》 / 学习强国学了半小时: a check-in without
 // the word. The verb must say it is done (了, 完, 过, 刚, 已) or open the message with a figure,
 // and something must say it was study: a duration, points, a 《title》 or what is studied.
-const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
+// (刷了会强国: what members call going through the app)
+const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|刷(?=了?(?:会儿?|一会儿?|一下)?(?:学习)?强国)|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
 // the verb inside another word: 学生, 学会, 学习强国 (the app, not the act), 看看, 听说, 读书会
 const NOT_VERB_AFTER = /^(?:雷锋|生|校|院|会|员|历|者|科|术|位|期|费|年|问|强国|委|分|到|见|法|来|待|望|着|起|上去|吧|啊|一下群|说|取|书会|懂|不)/
-const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|(?<!反)复|休|转|退|奖|助|打|导)$/
+const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|(?<!反)复|(?<!午)休|转|退|奖|助|打|导)$/
 const STUDY_OBJECT = /党章|党纪|党规|条例|准则|讲话|报告|精神|著作|选读|文选|论述|原文|专题片|纪录片|视频|党课|党史|新思想|理论|文件|公报|决定|决议|第.{1,3}[章节卷篇讲课集]|文章|读本|学习强国|强国|心得|笔记|全会|二十大|语录|金句|宪法|党建|书籍|一书|一文/
 // a meeting, not one member's study: the report handler's, never a check-in
 // (宣讲视频, 辅导读本: material one studies alone)
@@ -315,7 +316,7 @@ const PURPOSE_CLAUSE = /(?<=[，,；;])\s*(?:准备|为了?|以便|好在|用于
 const MEETING_AS_OBJECT = new RegExp(`(?:复习|对照|准备|为|给|温习|回顾|整理)[^，,。；;\\n]{0,8}?(?:${MEETING.source})|(?:${MEETING.source})(?:之外|以外)|(?:昨天|前天|上次|上周|上回|那天)[^，,。；;\\n]{0,4}?(?:${MEETING.source})|(?:${MEETING.source})(?:的(?:有关|相关)?(?:内容|要求|精神|材料|发言|意见|笔记|资料|问题|准备)|上[^，,。；;\\n]{0,6}?(?:提|说|讲)的|用|备课)`, 'g')
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
 // (看…的有关要求, 写了整改计划: the requirements read, a plan written — nouns, no rule of one's own)
-const SCHEDULE = /每天|每日(?!答题)|每周(?!答题)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|(?<!(?:对照|按照|根据|结合|落实|看|读|学)[^，,。]{0,12})(?<!有关|相关)要求|(?<!发展|奋斗|工作|年度|总体|主要)目标|力争|争取|(?<!整改|工作|学习|年度|个人)计划|安排/
+const SCHEDULE = /每天|每日(?!答题|一练|一题)|每周(?!答题|一答)|每月|每晚|每早|天天|至少|不少于|不低于|不得少于|规定|(?<!(?:对照|按照|根据|结合|落实|看|读|学)[^，,。]{0,12})(?<!有关|相关)要求|(?<!发展|奋斗|工作|年度|总体|主要)目标|力争|争取|(?<!整改|工作|学习|年度|个人)计划|安排/
 // what could be done, not what was: 30分钟就能看完
 const POTENTIAL = /(?:能|可以|可|得以|才能)$/
 // a verb said done in a clause with its own day (…，今晚重温了一遍): what an earlier clause plans is other business
@@ -332,7 +333,8 @@ const OPENING = /^(?:(?:我|本人)?(?:今天|今日|今晚|今早|今晨|昨晚
 const SPEECH = /[^，,。；;\n]{0,24}(?:会|会议|班|典礼)上的(?:重要)?(?:讲话|发言|报告|致辞|指示)|[^，,。；;\n]{0,16}(?:会|会议)上(?:提出|提|讲|说|布置|部署|强调)的(?:要求|意见|任务)/g
 // 学习时间：19:30-20:30，内容：党章总纲 — the labels of a check-in form
 // (今日学习情况：… is the heading of one member's report of the day)
-const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]|^(?:我的)?(?:今日|今天|当日|本日)?学习情况 ?[:：]/
+// (晨学：5:50—6:40…, 周六学习：上午9:00-9:50…: a study labelled as the message opens)
+const LABELLED = /(?:学习)?内容 ?[:：]|(?:学习)?篇目 ?[:：]|^(?:我的)?(?:今日|今天|当日|本日)?学习情况 ?[:：]|^(?:今日|今天|当日|本日|周[一二三四五六日天]|早上|晚上|今晚)?(?:在家|在单位|在办公室|在路上|在车上)?(?:学习|晨学|晨读|早学|夜学|夜读|晚学|自学) ?[:：]/
 
 // 《条例》第五章 25分钟: what and how long, no verb at all — short, and nothing around it that talks
 const BARE_STATEMENT = 60
@@ -343,6 +345,8 @@ function bareStatement(plain: string, parse: CheckinParse): boolean {
     EXHORT_NEAR.test(plain) || OTHERS.test(plain) || NEGATION_NEAR.test(plain) || /没|未|不/.test(plain) || DESCRIBES.test(plain) || PRAISE.test(plain))
 }
 
+// 假期最后一天，今天的学习已完成: the day's study said done, on its own
+const STUDY_DONE = /^(?:[^，,。？?]{0,10}[，,]\s*)?(?:今天|今日|今儿)的?(?:学习|强国)(?:任务)?(?:已经?|都)?(?:完成|搞定|学完)(?:了|啦|咯)?[。!！~～✅✔👌\s]*$/
 // 学了一个多小时就算七十分钟吧: the 吧 softens the figure credited, it asks nothing
 const SOFT_CREDIT = /(?:就|那就)?算[^，,。？?]{1,10}吧(?=[。!！~～]*$)/
 const softCredit = (a: Around): Around => (SOFT_CREDIT.test(a.sentence) ? { ...a, sentence: a.sentence.replace(/吧(?=[。!！~～]*$)/, '') } : a)
@@ -355,6 +359,7 @@ function studied(plain: string, parse: CheckinParse): boolean {
   // (集中学习完回家又把条例看了一遍: one's own study after the meeting)
   const meeting = (t: string) => MEETING.test(t.replace(SPEECH, ' ').replace(LATER_CLAUSE, ' ').replace(PURPOSE_CLAUSE, ' ').replace(MEETING_AS_OBJECT, ' ').replace(/[^，,。；;\n]{0,8}(?:完|结束|散会)(?:后|以后|之后)?(?:回家|回来|到家)(?:后)?(?:又|再)?/g, ' '))
   if (!meeting(plain) && bareStatement(plain, parse)) return true
+  if (STUDY_DONE.test(plain)) return true
   const evidence = parse.minutes !== null || parse.points !== null || parse.titles.length > 0
   if (parse.minutes !== null && !meeting(plain) && LABELLED.test(plain) && !PLAN_NEAR.test(plain) && !SCHEDULE.test(plain) && !ASKS.test(plain) && !/[?？]/.test(plain)) return true
   let seen = 0
@@ -443,6 +448,7 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
   }
   return null
 }
+const NOT_STUDIED = /(?:忘(?:了|记了?)|没(?:有)?|未|没顾上|没来得及)(?:学|学习|看|读)(?!完|了|过|的)/
 const LATER_SEND = /一起(?:发|补|报)|(?:今晚|明天|回头|待会儿?|一会儿?|晚点|等会儿?)(?:再|一起)?(?:发|补|报)/
 const FORGOT = /忘(?:了|记了?)?(?:报|发|打卡)(?:了)?|没顾上(?:报|发|打卡)|没来得及(?:报|发|打卡)/
 const FORGOT_STUDIED = /学|读|看|听|强国|积分|\d\s*分/
@@ -478,6 +484,11 @@ export function parseBackfill(input: string, now: Date): BackfillParse | null {
   if (!text) return null
   // 昨天没打卡 补24号: the miss only says why; blanked (same length) so it is not read as a negation
   const unmentioned = text.replace(MENTIONS, '')
+  // 昨天过节忘了学 今天补上哈: study not done, to be made up — a promise, unless what was studied is said
+  if (NOT_STUDIED.test(unmentioned)) {
+    const f = figures(text)
+    if (f.minutes === null && f.points === null && !f.titles.length) return null
+  }
   const bare = unmentioned.replace(MISSED_THEN_BACKFILL, (m) => ' '.repeat(m.length))
   const head = BACKFILL.exec(bare)
   if (head) return headBackfill(bare.slice(head[0].length), now)

@@ -4,9 +4,10 @@
 // What is NOT a date matters as much: 前几天, 这两天 (no day named), 3号楼, 5号线, 每周三次,
 // 1.5小时, 30-40分钟, 8:00-8:45 (clock times), 三日内 (a span).
 import type { DateStr } from '../domain/types.js'
-import { addDays, dayOf, daysBetween, weekday } from '../domain/time.js'
+import { addDays, clockOf, dayOf, daysBetween, weekday } from '../domain/time.js'
 import { CN_NUM, parseNumber } from './numerals.js'
-import { FESTIVAL_WORDS, nearestFestival } from './festivals.js'
+import { FESTIVAL_WORDS, firstDayBack, nearestFestival } from './festivals.js'
+import { SURNAME } from './people.js'
 
 export type DayPart = '上午' | '下午' | '晚上' | null
 export interface DatePhrase {
@@ -52,7 +53,9 @@ const DATE = new RegExp([
   // 上上周五, 上周五, 本周三, 下礼拜一, 周日 (not 每周三次)
   `(?<!每)(?<wk>上上|上|这|本|下下|下)?\\s*个?\\s*(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7])(?![\\d次遍回]|会一课)`,
   // 七一当天, 建党节那天, 中秋那天上午, 端午前一天 (not 七一讲话, 七一勋章, 国庆期间, 八一路, 七一前夕: no one day)
-  `(?<![一二三四五六七八九十百千万\\d第])(?<fest>${FESTIVAL_WORDS.join('|')})(?:(?<festRel>前一天|后一天|第二天|次日)|(?!\\s*(?:重要讲话|讲话|勋章|精神|期间|假期|长假|小长假|放假|假|前后|以来|之际|到来|来临|将至|前夕|前|后|路|广场|大街|街|大道|小学|中学|大学|厂|电影|公园|大桥|节目|晚会|献礼|贺卡|祝福|快乐|福利|值班|档|黄金周|活动|方案|系列|专题|主题|祭扫|扫墓|缅怀|送温暖|慰问|名单|团拜|走访|\\d)))`,
+  `(?<![一二三四五六七八九十百千万\\d第])(?<fest>${FESTIVAL_WORDS.map((w) => (w === '国庆' ? `(?<!${SURNAME.source})国庆` : w)).join('|')})(?:(?<festRel>前一天|后一天|第二天|次日)|(?:假期)?第(?<festNth>[一二三四五六七八1-8])天|(?!\\s*(?:重要讲话|讲话|勋章|精神|期间|假期|长假|小长假|放假|假|前后|以来|之际|到来|来临|将至|前夕|前|后|路|广场|大街|街|大道|小学|中学|大学|厂|电影|公园|大桥|节目|晚会|献礼|贺卡|祝福|快乐|福利|值班|档|黄金周|活动|方案|系列|专题|主题|祭扫|扫墓|缅怀|送温暖|慰问|名单|团拜|走访|\\d)))`,
+  // 节后第一天, 收假第一天: the first workday after a public holiday
+  '(?<back>节后(?:第一天|头一天|上班第一天|上班头一天|第一个工作日)|收假(?:后)?(?:第一天|头一天))',
   // 今天, 昨天, 前天 … (前几天 names no day)
   '(?<rel>大前天|前天|前日|昨天|昨日|昨晚|昨儿|昨早|今天|今日|今晚|今早|今儿|大后天|明天|明日|明晚|明早|后天)',
   // 3号, 20日, 二十号 (a spelled-out day only with 号: 三日 is as often a span)
@@ -123,8 +126,11 @@ function dateOf(g: Record<string, string | undefined>, today: DateStr, prefer: D
   if (g.wd) return { date: weekdayDate(today, g.wk, g.wd, prefer), part: null }
   if (g.fest) {
     const day = nearestFestival(g.fest, today, prefer)
-    return { date: day && addDays(day, g.festRel ? (g.festRel.startsWith('前') ? -1 : 1) : 0), part: null }
+    // 国庆第三天, 春节假期第二天: the holiday counted from its first day
+    const nth = g.festNth ? num(g.festNth) - 1 : 0
+    return { date: day && addDays(day, g.festRel ? (g.festRel.startsWith('前') ? -1 : 1) : nth), part: null }
   }
+  if (g.back) return { date: firstDayBack(today), part: null }
   if (g.rel) return { date: addDays(today, REL[g.rel]!), part: /晚/.test(g.rel) ? '晚上' : /早/.test(g.rel) ? '上午' : null }
   if (g.dd) return { date: dayOfMonth(today, +g.dd, prefer), part: null }
   if (g.cdd) return { date: dayOfMonth(today, num(g.cdd), prefer), part: null }
@@ -158,6 +164,8 @@ export function datePhrases(text: string, now: Date, prefer: DatePrefer = 'past'
     const found = dateOf(m.groups!, today, prefer)
     if (!found.date) continue
     const at = timeAfter(text.slice(m.index + m[0].length), found.part)
+    // 今晚… sent at 00:20: past midnight, the evening just gone is still "tonight"
+    if (m.groups!.rel && /^今/.test(m.groups!.rel) && at.part === '晚上' && clockOf(now) < '04:00') found.date = addDays(found.date, -1)
     out.push({ date: found.date, time: at.time, part: at.part, index: m.index, length: m[0].length + at.length, dateLength: m[0].length })
     if (out.length >= max) break
   }

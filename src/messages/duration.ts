@@ -4,7 +4,7 @@
 import { CN_CHARS, parseNumber } from './numerals.js'
 import { normalize } from './text.js'
 
-import { DAY_SCORE_BEFORE, FAR_CUE, FAR_GAP_TIME, GAIN, SECTION_SCORES } from './points.js'
+import { DAY_SCORE_BEFORE, FAR_CUE, FAR_GAP_TIME, GAIN, SECTION_SCORES, scoresBesideTime } from './points.js'
 
 export { parsePoints } from './points.js'
 
@@ -113,7 +113,8 @@ function rangeOf(m: RegExpMatchArray): ClockRange | null {
 export function parseDuration(input: string): number | null {
   if (!input) return null
   // the app's section scores are points (文章12分+视频12分): blanked, the positions kept
-  const text = withoutTitles(normalize(input)).replace(/\s+/g, ' ').replace(SECTION_SCORES, (m) => ' '.repeat(m.length))
+  const read = withoutTitles(normalize(input)).replace(/\s+/g, ' ').replace(SECTION_SCORES, (m) => ' '.repeat(m.length))
+  const text = scoresBesideTime(read).reduceRight((t, m) => t.slice(0, m.index) + ' '.repeat(m[0].length) + t.slice(m.index + m[0].length), read)
   const found: Found[] = []
   const ranges: Found[] = []
   // no clock time, no range: skip the scan (most messages)

@@ -8,12 +8,13 @@
 // the machine's offset. Either way a day is a Shanghai calendar day whatever the machine's TZ.
 import chineseDays from 'chinese-days'
 import type { DateStr } from '../domain/types.js'
-import { addDays } from '../domain/time.js'
+import { addDays, weekday } from '../domain/time.js'
+import { isWorkday, publicHoliday } from '../domain/workdays.js'
 
 const FIXED: Record<string, string> = {
   元旦: '01-01', 妇女节: '03-08', 三八节: '03-08', 五一: '05-01', 劳动节: '05-01', 五四: '05-04', 青年节: '05-04',
   学雷锋纪念日: '03-05', 学雷锋日: '03-05', 植树节: '03-12', 世界读书日: '04-23', 读书日: '04-23',
-  七一: '07-01', 建党节: '07-01', 八一: '08-01', 建军节: '08-01', 教师节: '09-10', 国庆节: '10-01',
+  七一: '07-01', 建党节: '07-01', 八一: '08-01', 建军节: '08-01', 教师节: '09-10', 国庆节: '10-01', 国庆: '10-01',
   // memorial days a branch marks with a 主题党日
   烈士纪念日: '09-30', 国家宪法日: '12-04', 宪法日: '12-04', 国家公祭日: '12-13', 公祭日: '12-13', 平安夜: '12-24',
   毛主席诞辰纪念日: '12-26', 毛泽东同志诞辰纪念日: '12-26', 毛泽东诞辰纪念日: '12-26', 毛主席诞辰: '12-26', 毛泽东同志诞辰: '12-26', 毛泽东诞辰: '12-26',
@@ -63,6 +64,32 @@ export function festivalDay(word: string, year: number): DateStr | null {
 export function nearestFestival(word: string, today: DateStr, prefer: 'past' | 'future'): DateStr | null {
   const y = Number(today.slice(0, 4))
   const days = [y - 1, y, y + 1].map((k) => festivalDay(word, k)).filter((d): d is DateStr => !!d)
-  const ok = prefer === 'past' ? days.filter((d) => d <= addDays(today, 7)) : days.filter((d) => d >= addDays(today, -7))
-  return (prefer === 'past' ? ok.at(-1) : ok[0]) ?? null
+  if (prefer === 'future') return days.find((d) => d >= addDays(today, -7)) ?? null
+  const past = days.filter((d) => d <= addDays(today, 7)).at(-1) ?? null
+  // 重阳节走访的事 said ten days before 重阳: the one ahead, not last year's, eleven months gone
+  const next = days.find((d) => d > addDays(today, 7))
+  if (next && (!past || past < addDays(today, -300)) && next <= addDays(today, 14)) return next
+  return past
+}
+
+// The long holidays, for years the official calendar has no data for yet: 春节 from 除夕 for eight
+// days, 劳动节 five, 国庆 seven, the others one.
+const BLOCKS: [string, number][] = [['元旦', 1], ['除夕', 8], ['清明', 1], ['劳动节', 5], ['端午', 1], ['中秋', 1], ['国庆节', 7]]
+function holiday(day: DateStr): boolean {
+  const known = publicHoliday(day)
+  if (known !== null) return known
+  const y = Number(day.slice(0, 4))
+  return BLOCKS.some(([w, n]) => { const start = festivalDay(w, y); return !!start && day >= start && day <= addDays(start, n - 1) })
+}
+const workday = (day: DateStr) => (publicHoliday(day) !== null ? isWorkday(day) : weekday(day) <= 5 && !holiday(day))
+
+/**
+ * 节后第一天: the first workday after a public holiday (not a mere weekend) — the latest on or before
+ * `today` when it is at most ten days gone, else the next within two weeks, else null.
+ */
+export function firstDayBack(today: DateStr): DateStr | null {
+  const back = (d: DateStr) => workday(d) && holiday(addDays(d, -1))
+  for (let i = 0; i <= 10; i++) if (back(addDays(today, -i))) return addDays(today, -i)
+  for (let i = 1; i <= 14; i++) if (back(addDays(today, i))) return addDays(today, i)
+  return null
 }

@@ -18,11 +18,13 @@ const TITLE = '(?:支部|党支部|党总支|本支部)?(?:副书记|书记|组�
 const LEAD = new RegExp(`^(?:${TITLE})+`)
 const TAIL = new RegExp(`(?:${TITLE})+$`)
 const HAN_NAME = /^[\p{Script=Han}·]{2,4}$/u
+const IN_A_WORD = /气洋洋|洋洋(?:洒|自|得|大)|张工(?:作|程|艺|资|厂|人|具|期|序|地)|[主扩伸紧夸慌嚣]张工|王哥哥|李姐姐|芳芳草/
+const COMMON_PET = /^(?:明明|刚刚|静静|天天|常常|好好|慢慢|默默|早早|久久|往往|偏偏|仅仅|悄悄|渐渐|红红|平平|多多|人人|个个|处处|样样|梅子|样子|日子|房子|孩子|桌子|本子|面子|法子|点子|国国|军子|华子)$/
 const COMMON_WORD = /^(?:建国|国庆|建军|建党|建华|解放|和平|胜利|光明|振兴|文明|富强|民主|自由|平等|公正|法治|爱国|敬业|诚信|友善|国强|中华|红军|卫国|学习|春节|新年)$/
 
 /** Every way the roster writes a member, longest first (so 王建国 wins over an alias 王建). */
-export function rosterWords(roster: readonly RosterEntry[]): { word: string; name: string; office?: true }[] {
-  const out: { word: string; name: string; office?: true }[] = []
+export function rosterWords(roster: readonly RosterEntry[]): { word: string; name: string; office?: true; pet?: true }[] {
+  const out: { word: string; name: string; office?: true; pet?: true }[] = []
   // 书记主持, 组织委员说: an office named alone is its one holder in the branch
   for (const role of ALONE) {
     const holders = roster.filter((m) => m.role === role)
@@ -39,6 +41,14 @@ export function rosterWords(roster: readonly RosterEntry[]): { word: string; nam
     if (given.length >= 2 && HAN_NAME.test(given) && !COMMON_WORD.test(given) && roster.filter((o) => o.name.slice(1) === given || o.name === given).length === 1) out.push({ word: given, name: m.name })
     // 静姐, 明哥, 红梅姐: a given name and 姐 or 哥, when no one else has that given name
     if (given.length >= 1 && given.length <= 2 && roster.filter((o) => o.name.slice(1) === given).length === 1) for (const k of ['姐', '哥']) out.push({ word: given + k, name: m.name })
+    // 芳芳, 洋洋: the last character of the given name doubled; 磊子: and 子 — each when no one else's
+    // given name ends with it, and not a word of its own (明明, 静静, 梅子 …)
+    const last = m.name.at(-1)!
+    if (m.name.length >= 2 && roster.filter((o) => o.name.length >= 2 && o.name.at(-1) === last).length === 1) {
+      for (const w of [last + last, last + '子']) if (!COMMON_PET.test(w)) out.push({ word: w, name: m.name, pet: true })
+    }
+    // 李姐, 孙姐, 王哥, 张工: the surname and how colleagues address each other, when no one else has it
+    if (bySurname.get(m.name[0]!) === 1 && m.name.length >= 2) for (const k of ['姐', '哥', '工']) out.push({ word: m.name[0]! + k, name: m.name, pet: true })
     // a surname shared by two members names neither
     if (m.role && bySurname.get(m.name[0]!) === 1) for (const t of OFFICE[m.role] ?? []) out.push({ word: m.name[0]! + t, name: m.name })
     // 老王, 小刘: how members call each other by the surname, when no one else has it
@@ -59,7 +69,7 @@ export function resolvePerson(raw: string, roster: readonly RosterEntry[]): stri
   const byBare = words.find((w) => w.word === bare)
   if (byBare) return byBare.name
   // a roster name inside a short phrase: "支部书记王建国同志"
-  const inside = words.find((w) => !w.office && w.word.length >= 2 && s.includes(w.word) && s.length <= w.word.length + 6)
+  const inside = words.find((w) => !w.office && !w.pet && w.word.length >= 2 && s.includes(w.word) && s.length <= w.word.length + 6)
   if (inside) return inside.name
   // a surname and a title is how a visiting speaker is named: "李教授"
   const lead = s.replace(LEAD, '')
@@ -107,7 +117,7 @@ export const NOT_A_NAME = /^(?:大家|全体|全员|我们|本人|自己|支部|
 export function mentions(text: string, roster: readonly RosterEntry[]): { name: string; index: number; end: number }[] {
   const taken: boolean[] = []
   const out: { name: string; index: number; end: number; office?: true }[] = []
-  for (const { word, name, office } of rosterWords(roster)) {
+  for (const { word, name, office, pet } of rosterWords(roster)) {
     let from = 0
     for (;;) {
       const i = text.indexOf(word, from)
@@ -116,6 +126,8 @@ export function mentions(text: string, roster: readonly RosterEntry[]): { name: 
       let free = true
       for (let k = i; k < i + word.length; k++) if (taken[k]) { free = false; break }
       if (!free) continue
+      // (喜气洋洋, 主张工作: a pet name inside a word is the word)
+      if (pet && IN_A_WORD.test(text.slice(Math.max(0, i - 1), i + word.length + 1))) continue
       if (office && (!ALONE_AFTER.test(text.slice(Math.max(0, i - 2), i)) || /^(?:处|员)/.test(text.slice(i + word.length)))) continue
       for (let k = i; k < i + word.length; k++) taken[k] = true
       out.push(office ? { name, index: i, end: i + word.length, office } : { name, index: i, end: i + word.length })

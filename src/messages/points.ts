@@ -54,6 +54,19 @@ const SECTION_SCORE = `${SECTION}[^\\d\\n，,+＋、。]{0,4}\\d{1,3} ?分(?![�
 /** A run of section scores, with the total said after it: the figures duration.ts must not read as minutes. */
 export const SECTION_SCORES = new RegExp(`${SECTION_SCORE}(?:\\s*[+＋、，,]\\s*${SECTION_SCORE})+(?<total>[，,。\\s]{0,2}(?:一共|总共|共计|合计|共|总计|累计|总)[^\\d\\n。]{0,3}(?<sum>\\d{1,3}) ?分(?![钟之]))?`, 'g')
 
+// 学习强国晨读 6:30-7:20，38分 / 学习强国50分钟，43分 / 看了专题，半小时，46分: once the time is said in its own
+// words, a bare N分 standing alone in the app's message is its score (shared with duration.ts, which skips it)
+const BARE_SCORE = /(?<=^|[，,、\s])\d{1,3} ?分(?![钟之\d])(?=$|[，,。.!！~～\s)）])/g
+const TIME_SAID = /\d\s*(?:分钟|min|小时|钟头)|[一二三四五六七八九十两半]\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|\d{1,2}[:：]\d{2}\s*[-—–~～到至]+\s*\d{1,2}[:：]\d{2}/i
+/** The bare N分 figures of a 学习强国 message that says its time otherwise: scores, not minutes. */
+export function scoresBesideTime(text: string): RegExpExecArray[] {
+  if (!/学习强国|强国/.test(text)) return []
+  const hits = [...text.matchAll(BARE_SCORE)]
+  if (!hits.length) return []
+  const rest = hits.reduceRight((t, m) => t.slice(0, m.index) + ' '.repeat(m[0].length) + t.slice(m.index + m[0].length), text)
+  return TIME_SAID.test(rest) ? hits : []
+}
+
 interface Candidate { points: number; today: boolean; cumulative: boolean }
 
 /** 学习强国 points stated in the text; today's figure is preferred over a cumulative total. */
@@ -86,6 +99,7 @@ export function parsePoints(input: string): number | null {
     if (points !== null && Number.isInteger(points)) found.push({ points, today: false, cumulative: false })
   }
   for (const m of text.matchAll(FIGURE_FIRST)) found.push({ points: Number(m.groups!.n), today: false, cumulative: false })
+  if (!found.length) for (const m of scoresBesideTime(text)) found.push({ points: parseInt(m[0], 10), today: true, cumulative: false })
   if (!found.length) return null
   const pick = found.find((c) => c.today) ?? found.find((c) => !c.cumulative) ?? found[0]!
   return pick.points
