@@ -131,7 +131,7 @@ function peopleOf(text: string, kind: Kind | null, fields: Record<string, string
   const guest = invited && visitorName(invited[1]!)
   if (guest) speaker = resolvePerson(guest, roster) ?? guest
   // 昨晚书记那堂党课, 听书记讲的课: the branch's 书记, when the word stands alone
-  if (kind === '党课' && !speaker && /(?:^|[，。,\s！!]|昨晚|昨天|今天|上午|下午|晚上|听|请|由|是)书记(?:那|这)?(?:一)?(?:堂|节|次)?(?:的)?(?:党课|课|讲(?!话))/.test(text)) {
+  if (kind === '党课' && !speaker && /(?:^|[，。,\s！!]|昨晚|昨天|今天|上午|下午|晚上|听|请|由|是)书记(?:(?:给|为)(?:大家|我们|咱们?|支部|同志们)(?:上|讲)了?|(?:那|这)?(?:一)?(?:堂|节|次)?(?:的)?)(?:党课|课|讲(?!话))/.test(text)) {
     const heads = roster.filter((m) => m.role === '书记')
     if (heads.length === 1) speaker = heads[0]!.name
   }
@@ -253,9 +253,9 @@ function laterToday(d: DatePhrase, now: Date): boolean {
 const PASSED_ON_BEFORE = /(?:上次|上回|下次|下回|下一次)(?:的)?\s*$|(?:通报|汇报|传达)(?:了)?[^，。,\n]{1,12}(?:和|及|与|、)\s*$|(?:(?:传达|学习|贯彻|落实|领会|布置|准备|筹备|谋划|加强|注重|重视|抓好|通报|汇报|总结)(?:了|好)?|为)(?:上级|上次|本次|这次|下次|年底|年度|月底|明天|后天|下周|周[一二三四五六日天]|即将召开的)?(?:的)?\s*$/
 const PREPARED_FOR = /(?:为|给)(?:明天|后天|下周[一二三四五六日天]?|周[一二三四五六日天]|本周[一二三四五六日天]|月底)(?:的)?(?=[^，。,\n]{0,8}(?:会|课|党日|评议)[^，。,\n]{0,4}(?:做|作)?准备)/g
 // 有意见周五前提, 心得12日前交: a deadline's day
-const TALK_TO_ME = /([^\s，。,、！!]{1,8}?)(?:今天|昨天|上午|下午|晚上|刚才|刚刚|专门|特意|主动|又)*(?:找|跟|和|与|同)我(?:[^，。,\n]{0,4}?)(?:谈|聊)/
-const SENDER_TALKED = /(?:^|[，。,\s])(?:我|本人)?(?:今天|昨天|前天|上午|下午|晚上|中午|刚才|刚刚|刚|分别|先后|又|\d{1,2}[号日])*(?:上午|下午|晚上)?(?:去[^，。,\n]{1,8}?(?:家|办公室|那儿|那里)[^，。,\n]{0,6})?(?:和|与|跟|同|找)(?!我)[^，。,\n]{1,14}?(?:谈|聊)/
-const COMPANIONS = /(?:^|[，。,\s]|今天|上午|下午|晚上|中午|早上|又|轮到)我?(?:跟|和|与|同)((?:[^，。,\s、和及与]{1,4}?(?:[、\s]|和|及|与)?){1,6}?)(?:一起|一块儿?|俩|两个人?|三个人?)?(?:去|在|到|做|当|站|值|巡|守|一班|参加|包|送|搞|从)/
+const TALK_TO_ME = /([^\s，。,、！!]{1,8}?)(?:今天|昨天|上午|下午|晚上|刚才|刚刚|专门|特意|主动|又)*(?:找|跟|和|与|同|把|叫|约)我(?:留下|一起[^，。,\n]{0,4})?(?:[^，。,\n]{0,4}?)(?:谈|聊)/
+const SENDER_TALKED = /(?:^|[，。,\s])(?:我|本人)?(?:今天|昨天|前天|上午|下午|晚上|中午|刚才|刚刚|刚|分别|先后|又|下班|下班后|\d{1,2}[号日])*(?:上午|下午|晚上)?(?:去[^，。,\n]{1,8}?(?:家|家里|办公室|那儿|那里)[^，。,\n]{0,6}?)?(?:和|与|跟|同|找)(?!我)[^，。,\n]{1,14}?(?:谈|聊)/
+const COMPANIONS = /(?:^|[，。,\s]|今天|上午|下午|晚上|中午|早上|又|轮到)我?(?:跟|和|与|同)((?:[^，。,\s、和及与]{1,4}?(?:[、\s]|和|及|与)?){1,6}?)(?:一起|一块儿?|俩|两个人?|三个人?|代表支部)?(?:去|在|到|做|当|站|值|巡|守|一班|参加|包|送|搞|从|给)/
 const REPLY_COUNT = /(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:个)?(?:人|名|位)(?:都)?(?:参加|出席|到|在)/
 // 支委会刚开完，定了读书班19号到21号: the days a held meeting decided on are not its own
 const DECIDED = /(?:定了|定下(?:来)?了?|定在了|确定了|商定了?|议定了?|决定了)[^。；;\n]{0,60}/g
@@ -263,8 +263,10 @@ const DEADLINE = /(?:(?:下|本|这)?周[一二三四五六日天]|(?:\d{1,2}\s*
 // … or as a time (组织生活会前谈一轮, 组织生活会后接着进行了评议), what was said there (小组会上说的整改), or
 // what was decided about it (主题党日的方案, 主题党日分工)
 const PASSED_ON_AFTER = /^\s*(?:的)?(?:精神|决定|决议|部署|要求|准备工作|筹备|做准备|作准备|的准备|准备情况|方案|分工|议程|流程安排|通知|开展情况)|^\s*(?:召开)?(?:之?前|以前)(?!已|就已)|^\s*(?:结束)?(?:之?后|以后)[^，。,\n]{0,6}(?:接着|随后|紧接着|又|继续)|^\s*上[^，。,\n]{0,6}?(?:提|说|讲|查摆|指出|点)(?:出)?的|^\s*上的\s*(?:重要)?(?:讲话|发言|报告|精神|部署|要求)|^\s*上(?:要|得|必须|务必|一定要|需要|怎么)/
+// 碰了一下，定了明天主题党日去…: a kind the meeting decided on; 说我…志愿活动参加少: one said of someone
+const DECIDED_OR_SAID = /(?:定了|定下了?|确定了|商定了|研究了|部署了|安排了)[^，。,\n]{0,8}$|(?:说|批评|提醒)(?:我|他|她)[^，。\n]{0,10}$|(?:提了|提出了?|说了|讲了)[^，。,\n]{0,6}[：:][^。\n]{0,20}$/
 function subjectMatter(body: string, m: { index: number; word: string }): boolean {
-  return PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 16), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
+  return DECIDED_OR_SAID.test(body.slice(Math.max(0, m.index - 16), m.index)) || PASSED_ON_BEFORE.test(body.slice(Math.max(0, m.index - 16), m.index)) || PASSED_ON_AFTER.test(body.slice(m.index + m.word.length))
 }
 
 // Another branch's meeting, named by its branch: "机关第一党支部今天开展了主题党日活动". Our own name, or
@@ -445,7 +447,9 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     const ownTime = body.replace(/(?:讲|开|持续|历时|用时|进行|讲课|授课|整|搞|干|忙|忙活|站|当|值守|守|迟到|晚到|早退)(?:了|的[，,\s]*)?(?:约|大约|近|将近|足足|快|差不多|接近|整整|有)?\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:多)?半?(?:小时|分钟|钟头)/g, '')
     // (… and one someone chaired or led: 孙委员主持，大家轮流领读，大概一个半小时)
     // (a 党课 someone gave, with its length: 小组微党课轮到张伟，讲的是…，十五分钟)
-    if (!figures && !structured && kind !== '谈心谈话' && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|(?:带|领)着(?:大家|我们|咱们)/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分\s*[+:：]?\s*\d/i.test(ownTime) || (!figures && !structured && parsePoints(body) !== null)) return null
+    // (值了3小时班, 支部在腾讯会议上集中学了一个钟头: how long the branch served or studied together)
+    const together = kind === '志愿服务' || (kind === '集中学习' && /支部|全体|大家|领学|集中学/.test(body))
+    if (!figures && !structured && kind !== '谈心谈话' && !together && !(kind === '党课' && /讲(?!话)/.test(body)) && !/开了|召开|举行|散会|开完|结束|开过|开好/.test(body) && !(named && /主持|领学|领读|带领|(?:带|领)着(?:大家|我们|咱们)/.test(body)) && /\d+\s*(?:分钟|min|小时|h(?![a-z]))|[一二三四五六七八九十两半]+\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|积分\s*[+:：]?\s*\d/i.test(ownTime) || (!figures && !structured && parsePoints(body) !== null)) return null
     // a forwarded record is ours only when it names one of our 党小组
     // ("值得我们学习借鉴" says it is someone else's)
     const ours = ctx.groups.some((g) => body.includes(g)) || /(?<!值得|供|向|让)(?:我们|咱们)|本支部|我支部/.test(body)
@@ -470,7 +474,7 @@ function parseOne(text: string, now: Date, ctx: ReportContext, inherited: DateSt
     const agenda = !!kind && /召开|举行|开展|组织/.test(body) && /研究|讨论|传达|审议|部署|通报|总结|学习|决定|通过/.test(body)
     // (支委会下午开的: held earlier today)
     // (站了两个小时, 送了绿豆汤: a service said by what was done)
-    const served = implied === '志愿服务' && !future && (pastDated || /(?:站|送|发|巡|守|干|扫|帮|陪|值|当|做|包|装|搬|清|捡|种|劝)(?:了|过)|(?:转移|安置|送)到了|安顿好了|(?:巡|值|守)完/.test(body))
+    const served = kind === '志愿服务' && !future && !ev.planStrong && !/报名|接龙|招募|想去的|谁能|谁有空/.test(body) && (pastDated || /(?:站|送|发|巡|守|干|扫|帮|陪|值|当|做|包|装|搬|清|捡|种|劝|摆|献)(?:了|过)|(?:送|发)出去|\d+\s*(?:个|名|位)(?:党员)?志愿者|(?:转移|安置|送)到了|安顿好了|(?:巡|值|守)完/.test(body))
     const happened = ev.heldStrong || served || (ev.heldWeak && (pastDated || !!own || (ev.recent && !future && !ev.planWeak && /(?:开|讲|上|搞)的(?!话|时候|是不是)|主持的/.test(body)))) || structured || figures || agenda || heldHere
     if (!happened) return null
     if (!kind) {

@@ -57,7 +57,8 @@ const SENTENCE_END = /[。！!？?；;\n~～]/
 const CLAUSE_END = /[。！!？?；;\n~～，,、:：]/
 
 // questions: a question mark, a final particle, or a question word
-const ENDS_AS_QUESTION = /(?:吗|么|呢|吧|没有?|不|否|与否)[啊呀哈嘛]{0,4}[ 。.!！~～]*$/
+// (俺记着呢, 好着呢: 着呢 affirms)
+const ENDS_AS_QUESTION = /(?:吗|么|(?<!着)呢|吧|没有?|不|否|与否)[啊呀哈嘛]{0,4}[ 。.!！~～]*$/
 const ASKS = /多久|多长时间|怎么|怎样|如何|咋|为啥|为什么|是否|能否|可否|有没有|是不是|要不要|能不能|可不可以|需不需要|用不用|算不算|行不行|哪里|哪儿|在哪|谁|(?<![那这前后头好近])几(?:点|号|时|天|次)|多少|啥/
 const Y_PARTICLE = /^ ?了? ?(?:吗|么|没|呢|吧|不|否|没有|与否|了没)/
 // telling others to check in; 请 as a request, not in 申请, 邀请, 请示, 请假, 请个假
@@ -300,7 +301,7 @@ function plainOf(text: string): string {
 // the word. The verb must say it is done (了, 完, 过, 刚, 已) or open the message with a figure,
 // and something must say it was study: a duration, points, a 《title》 or what is studied.
 // (刷了会强国: what members call going through the app)
-const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|刷(?=了?(?:会儿?|一会儿?|一下)?(?:学习)?强国)|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
+const STUDY = /(?<pre>刚刚|刚才|刚|已经|已)?(?<verb>学习|自学|研读|精读|通读|阅读|诵读|观看|收看|聆听|收听|重温|温习|背诵|抄写|刷(?=了?(?:会儿?|一会儿?|一下)?(?:学习)?强国)|过(?=了一遍|了一下|了两遍)|学|读|看|听)(?<asp>完了|完毕|完|了|过)?/g
 // the verb inside another word: 学生, 学会, 学习强国 (the app, not the act), 看看, 听说, 读书会
 const NOT_VERB_AFTER = /^(?:雷锋|生|校|院|会|员|历|者|科|术|位|期|费|年|问|强国|委|分|到|见|法|来|待|望|着|起|上去|吧|啊|一下群|说|取|书会|懂|不)/
 const NOT_VERB_BEFORE = /(?:好|难|小|大|同|中|开|文|化|哲|数|医|留|放|教|科|升|入|(?<!反)复|(?<!午)休|转|退|奖|助|打|导)$/
@@ -450,7 +451,8 @@ function creditCue(plain: string, now: Date): RegExpExecArray | null {
 }
 const NOT_STUDIED = /(?:忘(?:了|记了?)|没(?:有)?|未|没顾上|没来得及)(?:学|学习|看|读)(?!完|了|过|的)/
 const LATER_SEND = /一起(?:发|补|报)|(?:今晚|明天|回头|待会儿?|一会儿?|晚点|等会儿?)(?:再|一起)?(?:发|补|报)/
-const FORGOT = /忘(?:了|记了?)?(?:报|发|打卡)(?:了)?|没顾上(?:报|发|打卡)|没来得及(?:报|发|打卡)/
+// (昨儿个忘了说, 2月2号的漏了, 一直没发上去, 发不出去: not sent)
+const FORGOT = /忘(?:了|记了?)?(?:报|发|打卡|说)(?:了)?|没顾上(?:报|发|打卡)|没来得及(?:报|发|打卡)|漏(?:了|掉了|报了|发了)|没发(?:上去|出去|成)|发不出去|没发上/
 const FORGOT_STUDIED = /学|读|看|听|强国|积分|\d\s*分/
 // 补发8月19号的：… / 补发一下昨天的打卡: a day's check-in sent late (not 补发昨天的照片)
 const SENT_LATE = /补发(?:一下|下)?\s?$/

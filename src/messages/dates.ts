@@ -6,7 +6,7 @@
 import type { DateStr } from '../domain/types.js'
 import { addDays, clockOf, dayOf, daysBetween, weekday } from '../domain/time.js'
 import { CN_NUM, parseNumber } from './numerals.js'
-import { FESTIVAL_WORDS, firstDayBack, nearestFestival } from './festivals.js'
+import { FESTIVAL_WORDS, firstDayBack, nearestFestival, nearestLunar } from './festivals.js'
 import { SURNAME } from './people.js'
 
 export type DayPart = '上午' | '下午' | '晚上' | null
@@ -51,9 +51,13 @@ const DATE = new RegExp([
   // 11.28, 11/6, 11-19 (not 1.5小时, not 8:00-8:45, not 30-40分钟); after a label's colon too (补一下：11.2)
   `(?<![\\d./\\-])(?<!\\d\\s?[:：])(?<nm>\\d{1,2})[./-](?<nd>\\d{1,2})${NOT_A_QUANTITY}`,
   // 上上周五, 上周五, 本周三, 下礼拜一, 周日 (not 每周三次)
-  `(?<!每)(?<wk>上上|上|这|本|下下|下)?\\s*个?\\s*(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7])(?![\\d次遍回]|会一课)`,
+  // (补一下周三: 一下 and 周三, not 下周三)
+  `(?<!每)(?<wk>上上|上|这|本|下下|(?<!一)下)?\\s*个?\\s*(?:周|星期|礼拜)(?<wd>[一二三四五六日天1-7])(?![\\d次遍回]|会一课)`,
   // 七一当天, 建党节那天, 中秋那天上午, 端午前一天 (not 七一讲话, 七一勋章, 国庆期间, 八一路, 七一前夕: no one day)
   `(?<![一二三四五六七八九十百千万\\d第])(?<fest>${FESTIVAL_WORDS.map((w) => (w === '国庆' ? `(?<!${SURNAME.source})国庆` : w)).join('|')})(?:(?<festRel>前一天|后一天|第二天|次日)|(?:假期)?第(?<festNth>[一二三四五六七八1-8])天|(?!\\s*(?:重要讲话|讲话|勋章|精神|期间|假期|长假|小长假|放假|假|前后|以来|之际|到来|来临|将至|前夕|前|后|路|广场|大街|街|大道|小学|中学|大学|厂|电影|公园|大桥|节目|晚会|献礼|贺卡|祝福|快乐|福利|值班|档|黄金周|活动|方案|系列|专题|主题|祭扫|扫墓|缅怀|送温暖|慰问|名单|团拜|走访|\\d)))`,
+  // 腊月二十, 正月初二, and 初二 alone in the new year's weeks
+  `(?<lm>正月|腊月|冬月)(?<ld>初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|三十)`,
+  `(?<![\\d最当起年])初(?<ld0>[一二三四五六七八九十])(?=那天|当天|上午|下午|晚上|早上|中午|[，,\\s]|跟|去|在|的)`,
   // 节后第一天, 收假第一天: the first workday after a public holiday
   '(?<back>节后(?:第一天|头一天|上班第一天|上班头一天|第一个工作日)|收假(?:后)?(?:第一天|头一天))',
   // 今天, 昨天, 前天 … (前几天 names no day)
@@ -114,6 +118,12 @@ function weekdayDate(today: DateStr, which: string | undefined, day: string, pre
   return date
 }
 
+const LUNAR_MONTH: Record<string, number> = { 正月: 1, 冬月: 11, 腊月: 12 }
+const lunarDayNumber = (s: string) => num(s.replace(/^初/, '').replace(/^廿/, '二十'))
+
+// 周四 不对 是周五, 腊月十九 哦不 腊月二十: the day taken back is blanked (the same length, so positions hold)
+const TAKEN_BACK = /(?:(?:上|这|本|下)?(?:周|星期|礼拜)[一二三四五六日天]|(?:\d{1,2}\s*月\s*)?\d{1,2}\s*[号日]|[一二三四五六七八九十]{1,3}[号日]|(?:腊月|正月|冬月)[初廿十二三]?[一二三四五六七八九十]?)[，,\s]*(?:不对|哦不对?|噢不|不是不是|说错了|错了)[，,\s]*(?:是|应该是)?/g
+
 function dateOf(g: Record<string, string | undefined>, today: DateStr, prefer: DatePrefer): { date: DateStr | null; part: DayPart } {
   if (g.y) return { date: ymd(+g.y, +g.ym!, +g.yd!), part: null }
   if (g.mrel) {
@@ -130,6 +140,8 @@ function dateOf(g: Record<string, string | undefined>, today: DateStr, prefer: D
     const nth = g.festNth ? num(g.festNth) - 1 : 0
     return { date: day && addDays(day, g.festRel ? (g.festRel.startsWith('前') ? -1 : 1) : nth), part: null }
   }
+  if (g.lm) return { date: nearestLunar(LUNAR_MONTH[g.lm]!, lunarDayNumber(g.ld!), today, prefer), part: null }
+  if (g.ld0) return { date: Number(today.slice(5, 7)) <= 3 ? nearestLunar(1, lunarDayNumber(`初${g.ld0}`), today, prefer) : null, part: null }
   if (g.back) return { date: firstDayBack(today), part: null }
   if (g.rel) return { date: addDays(today, REL[g.rel]!), part: /晚/.test(g.rel) ? '晚上' : /早/.test(g.rel) ? '上午' : null }
   if (g.dd) return { date: dayOfMonth(today, +g.dd, prefer), part: null }
@@ -160,6 +172,7 @@ function timeAfter(after: string, part: DayPart): { time: string | null; part: D
 export function datePhrases(text: string, now: Date, prefer: DatePrefer = 'past', max = 8): DatePhrase[] {
   const today = dayOf(now)
   const out: DatePhrase[] = []
+  if (/不对|哦不|噢不|不是不是|错了/.test(text)) text = text.replace(TAKEN_BACK, (m) => ' '.repeat(m.length))
   for (const m of text.matchAll(DATE)) {
     const found = dateOf(m.groups!, today, prefer)
     if (!found.date) continue

@@ -93,3 +93,17 @@ export function firstDayBack(today: DateStr): DateStr | null {
   for (let i = 1; i <= 14; i++) if (back(addDays(today, i))) return addDays(today, i)
   return null
 }
+
+/** 腊月二十, 正月初二: the lunar month and day nearest `today` on the side asked for (a week's slack). */
+export function nearestLunar(month: number, day: number, today: DateStr, prefer: 'past' | 'future'): DateStr | null {
+  const step = prefer === 'past' ? -1 : 1
+  try {
+    for (let i = 0, d = addDays(today, -7 * step); i < 380; i++, d = addDays(d, step)) {
+      const l = chineseDays.getLunarDate(d)
+      if (l.lunarMon === month && l.lunarDay === day && !l.isLeap) return d
+    }
+  } catch {
+    return null
+  }
+  return null
+}

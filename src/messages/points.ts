@@ -57,12 +57,18 @@ export const SECTION_SCORES = new RegExp(`${SECTION_SCORE}(?:\\s*[+＋、，,]\\
 // 学习强国晨读 6:30-7:20，38分 / 学习强国50分钟，43分 / 看了专题，半小时，46分: once the time is said in its own
 // words, a bare N分 standing alone in the app's message is its score (shared with duration.ts, which skips it)
 const BARE_SCORE = /(?<=^|[，,、\s])\d{1,3} ?分(?![钟之\d])(?=$|[，,。.!！~～\s)）])/g
+const MINUTES_SAID = /(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*(?:分钟|min)/i
 const TIME_SAID = /\d\s*(?:分钟|min|小时|钟头)|[一二三四五六七八九十两半]\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|\d{1,2}[:：]\d{2}\s*[-—–~～到至]+\s*\d{1,2}[:：]\d{2}/i
 /** The bare N分 figures of a 学习强国 message that says its time otherwise: scores, not minutes. */
 export function scoresBesideTime(text: string): RegExpExecArray[] {
-  if (!/学习强国|强国/.test(text)) return []
+  const app = /学习强国|强国/.test(text)
   const hits = [...text.matchAll(BARE_SCORE)]
   if (!hits.length) return []
+  // (补15号：昨晚学习四十分钟，38分: without the app, only one figure, standing after minutes said as such)
+  if (!app) {
+    const m = MINUTES_SAID.exec(text)
+    return hits.length === 1 && m && m.index + m[0].length <= hits[0]!.index && /^[，,、\s]+$/.test(text.slice(m.index + m[0].length, hits[0]!.index)) ? hits : []
+  }
   const rest = hits.reduceRight((t, m) => t.slice(0, m.index) + ' '.repeat(m[0].length) + t.slice(m.index + m[0].length), text)
   return TIME_SAID.test(rest) ? hits : []
 }

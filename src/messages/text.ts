@@ -66,7 +66,9 @@ export function unquoted(text: string): string {
 export function commonSpeech(s: string): string {
   return s.replace(/俺们/g, '我们').replace(/俺/g, '我').replace(/大伙儿?|大家伙儿?/g, '大家')
     .replace(/仨/g, '三个').replace(/俩/g, '两个')
-    .replace(/今儿个|今个儿/g, '今天').replace(/昨个儿/g, '昨天')
+    .replace(/今儿个|今个儿|今儿(?!个)/g, '今天').replace(/昨个儿|昨儿个|昨儿(?!个)/g, '昨天').replace(/明儿个|明儿(?!个)/g, '明天').replace(/前儿个/g, '前天')
+    // 唠了唠 = 聊了聊, 整完了 = 搞完了 (northern speech)
+    .replace(/唠(?=了|唠|嗑|到|一|会|半|两|几|了唠)/g, '聊').replace(/整(?=完|好了|妥|明白了)/g, '搞')
     // 认真的学了 (的 for 地, as a phone keyboard writes it); 学的是X = 学了X
     .replace(/(认真|仔细|好好|用心|系统|反复|专门|集中|静下心来|逐字逐句)[的得](?=学|读|看|听|研|通读|背|抄)/g, '$1地')
     .replace(/(?<=[学读看听])的是(?=[^，,。！!？?\s])/g, '了')

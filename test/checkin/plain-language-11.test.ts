@@ -72,3 +72,22 @@ test('none: study forgotten and promised, a month\'s table, memories of long ago
   assert.ok(b && 'checkin' in b)
   assert.equal(b.checkin.minutes, 40)
 })
+
+test('补卡 said as not sent (忘了说, 漏了, 没发上去, 发不出去), of a day named however — a lunar one too', () => {
+  const cases: [string, string, string][] = [
+    ['昨儿个忘了说，昨晚看了新闻联播和焦点访谈，一小时', '2028-01-09T10:30:00+08:00', '2028-01-08'],
+    ['2月2号的漏了：那晚学了1h15min', '2028-02-03T08:30:00+08:00', '2028-02-02'],
+    ['补一下礼拜四的，那天晚上学了四十分钟党章，俺记着呢', '2028-01-22T09:00:00+08:00', '2028-01-20'],
+    ['初四（29号）晚上学了半个钟头，当时在姥姥家没网发不出去😅 补上', '2028-01-30T10:00:00+08:00', '2028-01-29'],
+    ['补初一的：大年初一早上学了二十分钟', '2028-01-27T21:00:00+08:00', '2028-01-26'],
+  ]
+  for (const [t, at, d] of cases) {
+    const b = parseBackfill(t, new Date(at))
+    assert.ok(b && 'date' in b, t)
+    assert.equal(b.date, d, t)
+  }
+  const b = parseBackfill('补15号：昨晚学习四十分钟，38分', new Date('2028-02-16T08:00:00+08:00'))
+  assert.ok(b && 'checkin' in b)
+  assert.equal(b.checkin.minutes, 40)
+  assert.equal(b.checkin.points, 38)
+})
