@@ -313,7 +313,8 @@ const MEETING = /集中学习|组织(?:大家|全体|党员|学习)|带领|主�
 const LATER_CLAUSE = /(?:(?<=[，,；;])|^)\s*(?:稍后|回头|之后|然后|下次|明天|后天|下周|晚些|届时|到时)[^，,。；;\n]*/g
 // a meeting as what the study was for or about, not where it happened: 准备周三领学用, 复习昨天集中学习的内容,
 // 看组织生活会的有关要求, 把组织生活会上大家提的意见整理了一遍, 领学备课
-const PURPOSE_CLAUSE = /(?<=[，,；;])\s*(?:准备|为了?|以便|好在|用于)[^，,。；;\n]*/g
+// (…，备下周的宪法宣讲: preparing for it)
+const PURPOSE_CLAUSE = /(?<=[，,；;])\s*(?:准备|为了?|以便|好在|用于|备(?=下周|明天|后天|周[一二三四五六日天]|下次|月底|年底))[^，,。；;\n]*/g
 const MEETING_AS_OBJECT = new RegExp(`(?:复习|对照|准备|为|给|温习|回顾|整理)[^，,。；;\\n]{0,8}?(?:${MEETING.source})|(?:${MEETING.source})(?:之外|以外)|(?:昨天|前天|上次|上周|上回|那天)[^，,。；;\\n]{0,4}?(?:${MEETING.source})|(?:${MEETING.source})(?:的(?:有关|相关)?(?:内容|要求|精神|材料|发言|意见|笔记|资料|问题|准备)|上[^，,。；;\\n]{0,6}?(?:提|说|讲)的|用|备课)`, 'g')
 // a rule or a schedule: 每天学习30分钟, 至少学习半小时
 // (看…的有关要求, 写了整改计划: the requirements read, a plan written — nouns, no rule of one's own)
@@ -368,7 +369,8 @@ function studied(plain: string, parse: CheckinParse): boolean {
     if (++seen > MAX_MARKERS) break
     const g = m.groups!
     const end = m.index + m[0].length
-    if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || NOT_VERB_BEFORE.test(plain.slice(0, m.index))) continue
+    // (把宪法全文过了一遍: 过 and 刷 make no compound with what is before them)
+    if (NOT_VERB_AFTER.test(plain.slice(m.index + (g.pre?.length ?? 0) + g.verb!.length)) || (g.verb !== '过' && g.verb !== '刷' && NOT_VERB_BEFORE.test(plain.slice(0, m.index)))) continue
     const a = softCredit(around(plain, { index: m.index, length: m[0].length }))
     if (meeting(a.sentence)) continue
     const opens = OPENING.test(a.before.trim()) && unitStart(plain, m.index, SENTENCE_END) === 0

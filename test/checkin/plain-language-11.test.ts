@@ -91,3 +91,9 @@ test('补卡 said as not sent (忘了说, 漏了, 没发上去, 发不出去), o
   assert.equal(b.checkin.minutes, 40)
   assert.equal(b.checkin.points, 38)
 })
+
+test('把…过了一遍 is study; a purpose ahead (备下周的宣讲) is no plan of it', () => {
+  assert.equal(parseCheckin('宪法宣传周，中午把宪法全文过了一遍，差不多1h', NOW)?.minutes, 60)
+  assert.equal(parseCheckin('今天学了两个半小时，备下周的宪法宣讲', NOW)?.minutes, 150)
+  for (const t of ['下周要把党章过一遍', '这个文件我过了一遍吗？']) assert.equal(parseCheckin(t, NOW), null, t)
+})

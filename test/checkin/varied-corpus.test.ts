@@ -34,7 +34,7 @@ const OPEN: Record<string, Record<string, number>> = {
   'checkin-varied-14.jsonl': { recognised: 0.96 },
   'checkin-varied-15.jsonl': { recognised: 0.95 },
 }
-for (const file of ['checkin-varied-14.jsonl', 'checkin-varied-15.jsonl', 'checkin-varied-12.jsonl', 'checkin-varied-13.jsonl', 'checkin-varied-10.jsonl', 'checkin-varied-11.jsonl', 'checkin-varied-1.jsonl', 'checkin-varied-2.jsonl', 'checkin-varied-3.jsonl', 'checkin-varied-4.jsonl', 'checkin-varied-5.jsonl', 'checkin-varied-6.jsonl', 'checkin-varied-7.jsonl', 'checkin-varied-8.jsonl', 'checkin-varied-9.jsonl']) test(`${file}: check-ins recognised, tempting chatter left alone, minutes, points and days right`, () => {
+for (const file of ['checkin-varied-16.jsonl', 'checkin-varied-17.jsonl', 'checkin-varied-18.jsonl', 'checkin-varied-19.jsonl', 'checkin-varied-14.jsonl', 'checkin-varied-15.jsonl', 'checkin-varied-12.jsonl', 'checkin-varied-13.jsonl', 'checkin-varied-10.jsonl', 'checkin-varied-11.jsonl', 'checkin-varied-1.jsonl', 'checkin-varied-2.jsonl', 'checkin-varied-3.jsonl', 'checkin-varied-4.jsonl', 'checkin-varied-5.jsonl', 'checkin-varied-6.jsonl', 'checkin-varied-7.jsonl', 'checkin-varied-8.jsonl', 'checkin-varied-9.jsonl']) test(`${file}: check-ins recognised, tempting chatter left alone, minutes, points and days right`, () => {
   const rows = corpusText(file).split('\n').filter(Boolean).map((l) => JSON.parse(l))
   const score: Record<string, [number, number]> = {}
   const misses: string[] = []
