@@ -59,7 +59,7 @@ export const SECTION_SCORES = new RegExp(`${SECTION_SCORE}(?:\\s*[+＋、，,]\\
 const BARE_SCORE = /(?<=^|[，,、\s])\d{1,3} ?分(?![钟之\d])(?=$|[，,。.!！~～\s)）])/g
 const MINUTES_SAID = /(?:\d{1,3}|[一二三四五六七八九十两]{1,3})\s*(?:多)?\s*(?:分钟|min)/i
 const TIME_SAID = /\d\s*(?:分钟|min|小时|钟头)|[一二三四五六七八九十两半]\s*(?:个)?(?:多)?(?:小时|分钟|钟头)|\d{1,2}[:：]\d{2}\s*[-—–~～到至]+\s*\d{1,2}[:：]\d{2}/i
-/** The bare N分 figures of a 学习强国 message that says its time otherwise: scores, not minutes. */
+/** The bare N分 figures of a 学习强国 message that says its time otherwise, or its one bare figure: scores, not minutes. */
 export function scoresBesideTime(text: string): RegExpExecArray[] {
   const app = /学习强国|强国/.test(text)
   const hits = [...text.matchAll(BARE_SCORE)]
@@ -70,7 +70,8 @@ export function scoresBesideTime(text: string): RegExpExecArray[] {
     return hits.length === 1 && m && m.index + m[0].length <= hits[0]!.index && /^[，,、\s]+$/.test(text.slice(m.index + m[0].length, hits[0]!.index)) ? hits : []
   }
   const rest = hits.reduceRight((t, m) => t.slice(0, m.index) + ' '.repeat(m[0].length) + t.slice(m.index + m[0].length), text)
-  return TIME_SAID.test(rest) ? hits : []
+  // (学习强国其实学了，42分: the app's one bare figure, no time said at all, is its score too)
+  return TIME_SAID.test(rest) || hits.length === 1 ? hits : []
 }
 
 interface Candidate { points: number; today: boolean; cumulative: boolean }
