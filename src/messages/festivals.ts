@@ -88,7 +88,12 @@ const workday = (day: DateStr) => (publicHoliday(day) !== null ? isWorkday(day) 
  * `today` when it is at most ten days gone, else the next within two weeks, else null.
  */
 export function firstDayBack(today: DateStr): DateStr | null {
-  const back = (d: DateStr) => workday(d) && holiday(addDays(d, -1))
+  // (a holiday that ends on a Saturday: the days off before the workday include it)
+  const back = (d: DateStr) => {
+    if (!workday(d)) return false
+    for (let k = addDays(d, -1), i = 0; i < 4 && !workday(k); k = addDays(k, -1), i++) if (holiday(k)) return true
+    return false
+  }
   for (let i = 0; i <= 10; i++) if (back(addDays(today, -i))) return addDays(today, -i)
   for (let i = 1; i <= 14; i++) if (back(addDays(today, i))) return addDays(today, i)
   return null

@@ -51,6 +51,13 @@ describe('days', () => {
     assert.equal(day('我家孩子初二学生', new Date('2028-02-01T10:00:00+08:00')), null)
     assert.equal(day('初二跟着社区在小区值了半天班', new Date('2028-06-01T10:00:00+08:00')), null)
   })
+  test('节后第一天: the first workday after a long holiday, by the official calendar or, for years it has no data for, an approximation', () => {
+    for (const [at, d] of [['2026-10-12', '2026-10-08'], ['2027-10-12', '2027-10-08'], ['2027-05-10', '2027-05-06'], ['2028-02-07', '2028-02-02']] as const) {
+      assert.equal(day('补一下节后第一天的支委会', new Date(`${at}T09:00:00+08:00`)), d, at)
+    }
+    // a weekend is no holiday: a plain Monday is not 节后
+    assert.equal(day('节后第一天', new Date('2027-11-15T09:00:00+08:00')), null)
+  })
   test('补一下周三…: 一下 and 周三, not 下周三', () => {
     assert.equal(day('补一下周三民主评议我们组的情况'), '2028-01-19')
     assert.equal(day('下周三开支委会'), '2028-01-26')
