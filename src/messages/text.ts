@@ -67,6 +67,12 @@ export function commonSpeech(s: string): string {
   return s.replace(/俺们/g, '我们').replace(/俺/g, '我').replace(/大伙儿?|大家伙儿?/g, '大家')
     .replace(/仨/g, '三个').replace(/俩/g, '两个')
     .replace(/今儿个|今个儿|今儿(?!个)/g, '今天').replace(/昨个儿|昨儿个|昨儿(?!个)/g, '昨天').replace(/明儿个|明儿(?!个)/g, '明天').replace(/前儿个/g, '前天')
+    // Cantonese as typed in Mandarin groups, by its own characters only: 去咗 = 去了, 喺 = 在, 佢 = 他,
+    // 嘅 = 的, 揾 = 找, 倾咗 = 聊了, 唔 = 不, 齐晒 = 都到齐, 下昼 = 下午, 今朝 = 今天早上, 企咗 = 站了
+    .replace(/企咗/g, '站了').replace(/倾偈/g, '聊天').replace(/倾(?=咗|了|一次|一下|下|半|几|个|咗)/g, '聊').replace(/咗/g, '了').replace(/喺/g, '在').replace(/佢/g, '他')
+    .replace(/嘅/g, '的').replace(/揾/g, '找').replace(/唔/g, '不').replace(/啲/g, '些').replace(/嘢/g, '东西').replace(/冇/g, '没')
+    .replace(/齐晒/g, '都到齐').replace(/下昼/g, '下午').replace(/今朝/g, '今天早上').replace(/琴日|寻日/g, '昨天').replace(/听日/g, '明天')
+    .replace(/搞掂/g, '搞定').replace(/(?<=[半一两二三四五六七八九十\d]\s?个)钟(?![头点表])/g, '钟头').replace(/(?<=[\p{Script=Han}])阿姐/gu, '姐').replace(/([两三四五六七八九])家头/g, '$1个人')
     // 唠了唠 = 聊了聊, 整完了 = 搞完了 (northern speech)
     .replace(/唠(?=了|唠|嗑|到|一|会|半|两|几|了唠)/g, '聊').replace(/整(?=完|好了|妥|明白了)/g, '搞')
     // 认真的学了 (的 for 地, as a phone keyboard writes it); 学的是X = 学了X

@@ -105,3 +105,18 @@ describe('what stays none', () => {
     }
   })
 })
+
+describe('Cantonese as typed in a Mandarin group', () => {
+  test('去咗, 喺, 佢, 倾咗, 揾我, 齐晒: read as 去了, 在, 他, 聊了, 找我, 都到齐', () => {
+    const at = new Date('2028-03-20T20:00:00+08:00')
+    assert.equal(read('今日下午支委会研究咗吴芳同志转正嘅事，三个支委都喺度', '周立新', at)[0]?.kind, '支部委员会')
+    const talk = read('今日上午书记揾我倾咗半个钟，主要问下我最近工作压力同屋企情况', '黄磊', at)[0]
+    assert.equal(talk?.kind, '谈心谈话')
+    assert.equal(talk?.host, '周立新')
+    const day = read('今日上午去咗烈士陵园献花、默哀、重温入党誓词，支部10个人齐晒', '李红梅', at)[0]
+    assert.equal(day?.kind, '主题党日')
+    assert.equal(day?.attendees, 10)
+    // 企业, 同志, 关系 keep their Mandarin sense
+    assert.equal(read('今日下午同志们去企业参观学习，明天再开支委会', '周立新', at)[0]?.kind ?? null, null)
+  })
+})
